@@ -1,0 +1,51 @@
+# QEDN Lessons: the two commands are `make course` and `make test` (see README).
+# Both create .venv with the machine's python3 (≥ 3.11) and install what they need; a re-run with
+# nothing changed installs nothing.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8888
+# NO_BROWSER=1 make course: start JupyterLab without opening a web browser (servers, remote machines).
+LAB_FLAGS := $(if $(NO_BROWSER),--no-browser,) --port=$(PORT)
+PYTEST_FLAGS ?=
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+export MPLBACKEND := Agg
+
+.PHONY: course test test-fast browser-deps notebooks-check nb-refresh bench voila site clean
+
+$(VENV)/.stamp-course: requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q -r requirements.txt -e .
+	touch $@
+
+$(VENV)/.stamp-test: $(VENV)/.stamp-course requirements-test.txt
+	$(BIN)/python -m pip install -q -r requirements-test.txt
+	touch $@
+
+## course: install (first time) and open JupyterLab on the start notebook
+course: $(VENV)/.stamp-course
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(LAB_FLAGS)
+
+## test: install (first time) and run every test: unit, property, notebooks (nbval), browser
+test: $(VENV)/.stamp-test browser-deps
+	$(BIN)/python scripts/nbtool.py check
+	$(BIN)/python -m pytest tests notebooks --nbval-lax $(PYTEST_FLAGS)
+
+## test-fast: everything but the browser tests
+test-fast: $(VENV)/.stamp-test
+	$(BIN)/python scripts/nbtool.py check
+	$(BIN)/python -m pytest tests notebooks --nbval-lax -m "not browser" $(PYTEST_FLAGS)
+
+browser-deps:
+	bash scripts/ensure_chromium.sh
+
+## nb-refresh: re-execute notebooks and keep only the checked text outputs (NB=path for one)
+nb-refresh: $(VENV)/.stamp-test
+	$(BIN)/python scripts/nbtool.py refresh $(NB)
+
+## bench: print the latency and speed benchmarks as JSON
+bench: $(VENV)/.stamp-test
+	$(BIN)/python benchmarks/widget_latency.py
+
+clean:
+	rm -rf $(VENV) _site test-artifacts .pytest_cache
