@@ -102,3 +102,15 @@ def test_units_against_published_constants():
     assert units.quantum_energy_j(5e9) == pytest.approx(3.313e-24, rel=1e-3)
     with pytest.raises(ValueError, match="loss_db"):
         units.db_to_transmissivity(-1)
+
+
+def test_operator_convention():
+    from qedn_lessons import operators as op
+
+    # σ₋ lowers: σ₋|1⟩ = |0⟩ and σ₋|0⟩ = 0 (DESIGN §4), unlike qutip.sigmam() in this picture.
+    assert (op.lowering() * op.excited() - op.ground()).norm() < 1e-12
+    assert (op.lowering() * op.ground()).norm() < 1e-12
+    assert (op.raising() * op.ground() - op.excited()).norm() < 1e-12
+    assert qutip.expect(op.pauli_z(), op.ground()) == pytest.approx(1.0)
+    assert qutip.expect(op.excited_projector(), op.excited()) == pytest.approx(1.0)
+    assert qutip.expect(op.pauli_x(), op.plus()) == pytest.approx(1.0)
