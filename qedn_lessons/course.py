@@ -1,0 +1,161 @@
+"""The course map, generated from the notebooks themselves.
+
+Each lesson notebook carries its own title and minutes in its top-level metadata::
+
+    "qedn": {"lesson": 1, "title": "...", "minutes_teaching": 30, "minutes_exercises": 15,
+             "questions": ["..."]}
+
+:func:`course_map` reads that metadata for every lesson of the course (DESIGN §2), falls back to the
+planned title when a notebook does not exist yet (and says so), and :func:`course_map_markdown`
+renders the map as a Markdown table with links relative to the ``notebooks/`` folder. The start page
+and the README use it, so the map can never drift from the notebooks.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qedn_lessons.claims import NOTEBOOKS
+
+#: Where the notebooks live (the repository's ``notebooks/`` folder).
+NOTEBOOK_DIR: Path = Path(__file__).resolve().parent.parent / "notebooks"
+
+#: Text shown for a lesson whose notebook has not been written yet.
+NOT_WRITTEN = "not yet written"
+
+#: Planned titles (DESIGN §2), used until a notebook states its own.
+PLANNED_TITLES: dict[int, str] = {
+    0: "Start here: how to use the kit, the proposal and the claim ledger",
+    1: "Superposition and coherence",
+    2: "Protecting coherence",
+    3: "Energy transport",
+    4: "Entanglement",
+    5: "Entanglement networks",
+    6: "Superposition, energy and quantum batteries",
+    7: "Measurement and redistribution",
+    8: "Quantum security",
+    9: "Verdicts, the grid and society",
+}
+
+
+@dataclass(frozen=True)
+class LessonEntry:
+    """One row of the course map."""
+
+    number: int
+    title: str
+    notebook: str  # file name inside the notebooks folder
+    exists: bool
+    minutes_teaching: int | None = None
+    minutes_exercises: int | None = None
+    questions: tuple[str, ...] = field(default=())
+
+    @property
+    def minutes(self) -> int | None:
+        """Teaching plus exercise minutes, or ``None`` when the notebook does not say."""
+        if self.minutes_teaching is None and self.minutes_exercises is None:
+            return None
+        return (self.minutes_teaching or 0) + (self.minutes_exercises or 0)
+
+    @property
+    def status(self) -> str:
+        return "ready" if self.exists else NOT_WRITTEN
+
+
+def _read_metadata(path: Path) -> dict:
+    """The ``qedn`` block of a notebook's metadata ({} when absent or unreadable)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    meta = data.get("metadata", {}).get("qedn", {})
+    return meta if isinstance(meta, dict) else {}
+
+
+def _as_minutes(value) -> int | None:
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0 else None
+
+
+def course_map(notebook_dir: str | Path | None = None) -> list[LessonEntry]:
+    """One :class:`LessonEntry` per lesson of the course, in order (0 … 9).
+
+    Parameters
+    ----------
+    notebook_dir:
+        Folder holding the notebooks; defaults to the repository's ``notebooks/``.
+
+    Titles, minutes and questions come from each notebook's ``metadata["qedn"]`` when the notebook
+    exists; otherwise the planned title is used and ``exists`` is False.
+
+    Raises
+    ------
+    TypeError
+        If ``notebook_dir`` is not a path or string.
+    """
+    if notebook_dir is None:
+        folder = NOTEBOOK_DIR
+    elif isinstance(notebook_dir, str | Path):
+        folder = Path(notebook_dir)
+    else:
+        raise TypeError(f"notebook_dir must be a path or string, got {type(notebook_dir).__name__}")
+    entries = []
+    for number, name in sorted(NOTEBOOKS.items()):
+        path = folder / name
+        exists = path.is_file()
+        meta = _read_metadata(path) if exists else {}
+        title = meta.get("title") if isinstance(meta.get("title"), str) and meta.get("title").strip() else PLANNED_TITLES[number]
+        questions = meta.get("questions", ())
+        entries.append(
+            LessonEntry(
+                number=number,
+                title=title,
+                notebook=name,
+                exists=exists,
+                minutes_teaching=_as_minutes(meta.get("minutes_teaching")),
+                minutes_exercises=_as_minutes(meta.get("minutes_exercises")),
+                questions=tuple(q for q in questions if isinstance(q, str)) if isinstance(questions, list | tuple) else (),
+            )
+        )
+    return entries
+
+
+def course_map_markdown(notebook_dir: str | Path | None = None, *, link_prefix: str = "") -> str:
+    """The course map as a Markdown table: lesson, title (linked when written), minutes, status.
+
+    Links are relative to the notebooks folder; ``link_prefix`` (e.g. ``"notebooks/"`` for the
+    README) is put in front of each file name.
+    """
+    if not isinstance(link_prefix, str):
+        raise TypeError(f"link_prefix must be a string, got {type(link_prefix).__name__}")
+    lines = ["| # | lesson | minutes (teaching + exercises) | status |", "|---|---|---|---|"]
+    for entry in course_map(notebook_dir):
+        title = entry.title.replace("|", "\\|")
+        cell = f"[{title}]({link_prefix}{entry.notebook})" if entry.exists else title
+        if entry.minutes is None:
+            minutes = "—"
+        else:
+            minutes = f"{entry.minutes} ({entry.minutes_teaching or 0} + {entry.minutes_exercises or 0})"
+        lines.append(f"| {entry.number:02d} | {cell} | {minutes} | {entry.status} |")
+    return "\n".join(lines)
+
+
+def ledger_markdown(*, link_prefix: str = "") -> str:
+    """The claim ledger (:func:`qedn_lessons.claims.ledger`) as a Markdown table.
+
+    One row per claim: the paraphrased claim, the lesson that tests it (linked when written) and the
+    verdict computed now ("not yet examined" for lessons not written yet).
+    """
+    from qedn_lessons.claims import ledger
+
+    if not isinstance(link_prefix, str):
+        raise TypeError(f"link_prefix must be a string, got {type(link_prefix).__name__}")
+    written = {entry.number for entry in course_map() if entry.exists}
+    lines = ["| claim (paraphrased) | tested in | verdict |", "|---|---|---|"]
+    for row in ledger():
+        summary = row.summary.replace("|", "\\|")
+        lesson = f"[lesson {row.lesson:02d}]({link_prefix}{row.notebook})" if row.lesson in written else f"lesson {row.lesson:02d}"
+        verdict = f"**{row.verdict}**" if row.verdict != "not yet examined" else "*not yet examined*"
+        lines.append(f"| {summary} | {lesson} | {verdict} |")
+    return "\n".join(lines)
