@@ -289,10 +289,13 @@ def zeno_simulation(n_measurements: int) -> ZenoSimulation:
     for _ in range(n):
         rotated = step @ rho @ step.conj().T
         rho = p0 @ rotated @ p0 + p1 @ rotated @ p1
-        rotated_branch = step @ branch @ step.conj().T
-        survival *= float(np.real(np.trace(p0 @ rotated_branch)))
-        branch = p0 @ rotated_branch @ p0
-        branch = branch / np.real(np.trace(branch))
+        if survival > 0.0:
+            rotated_branch = step @ branch @ step.conj().T
+            projected = p0 @ rotated_branch @ p0
+            probability = float(np.real(np.trace(projected)))
+            survival *= probability
+            if probability > 0.0:
+                branch = projected / probability
     return ZenoSimulation(n, float(np.real(rho[1, 1])), survival)
 
 
