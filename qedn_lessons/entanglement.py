@@ -51,9 +51,12 @@ __all__ = [
     "chsh_value",
     "concurrence",
     "correlation_matrix",
+    "damped_qubit_coherence",
     "dephasing_kraus",
     "depolarizing_kraus",
+    "LOCAL_OPERATIONS",
     "local_energy",
+    "local_operation",
     "measure_local",
     "measurement_kraus",
     "negativity",
@@ -277,6 +280,32 @@ def depolarizing_kraus(p: float) -> list[np.ndarray]:
     return [math.sqrt(1.0 - 3.0 * p / 4.0) * _I2] + [math.sqrt(p / 4.0) * s for s in _PAULIS]
 
 
+#: The local operations :func:`local_operation` builds (what Alice can do to her qubit).
+LOCAL_OPERATIONS = ("rotation", "measurement", "dephasing", "amplitude damping", "depolarising")
+
+
+def local_operation(kind: str, *, theta_rad: float = 0.0, phi_rad: float = 0.0, amount: float = 0.0) -> list[np.ndarray]:
+    """Kraus operators of one of :data:`LOCAL_OPERATIONS` on a qubit.
+
+    ``theta_rad``, ``phi_rad`` give a Bloch direction n(θ, φ): the rotation axis or the measurement
+    axis. ``amount`` in [0, 1] is, for a rotation, the fraction of a full turn (angle 2π·amount);
+    for the noisy channels, their strength (:func:`dephasing_kraus`, :func:`amplitude_damping_kraus`,
+    :func:`depolarizing_kraus`); a measurement ignores it (non-selective: outcome not known).
+    """
+    check_choice("kind", kind, LOCAL_OPERATIONS)
+    amount = check_real("amount", amount, minimum=0.0, maximum=1.0)
+    n = _direction(theta_rad, phi_rad)
+    if kind == "rotation":
+        return rotation_kraus(2.0 * math.pi * amount, n)
+    if kind == "measurement":
+        return measurement_kraus(theta_rad, phi_rad)
+    if kind == "dephasing":
+        return dephasing_kraus(amount)
+    if kind == "amplitude damping":
+        return amplitude_damping_kraus(amount)
+    return depolarizing_kraus(amount)
+
+
 def _kraus_list(name: str, operation: Any) -> list[np.ndarray]:
     """A validated list of 2×2 Kraus operators (a single 2×2 matrix is taken as a unitary/one-element list)."""
     if operation is None or isinstance(operation, str):
@@ -484,3 +513,12 @@ def sudden_death_time(a: float) -> float:
         return math.inf
     omega = (math.sqrt(a * a - a + 2.0) - 1.0) / a
     return -math.log1p(-omega)
+
+
+def damped_qubit_coherence(gamma_t: Any) -> float | np.ndarray:
+    """2|ρ₀₁| of one qubit prepared in |+⟩ after amplitude damping for Γt: e^{−Γt/2}.
+
+    The coherence of a single qubit decays only asymptotically (never reaches zero at finite time),
+    the contrast to entanglement sudden death. ``gamma_t`` ≥ 0, scalar or 1-D array, ∞ allowed.
+    """
+    return _out(np.exp(-_gamma_t(gamma_t) / 2.0))

@@ -359,3 +359,29 @@ def test_non_trace_preserving_operation_is_refused():
         E.apply_local(E.bell_state(), "rotate")
     with pytest.raises(ValueError, match="at least one"):
         E.apply_local(E.bell_state(), [])
+
+
+@pytest.mark.parametrize("gamma_t", [0.0, 0.3, 1.0, 5.0])
+def test_damped_qubit_coherence_matches_kraus_map(gamma_t):
+    plus = E.product_state(math.pi / 2, 0.0)
+    damped = E.apply_local(plus, E.amplitude_damping_kraus(1 - math.exp(-gamma_t)), qubit="A")
+    rho_a = E.reduced_state(damped, "A")
+    assert 2 * abs(rho_a[0, 1]) == pytest.approx(E.damped_qubit_coherence(gamma_t))
+    assert E.damped_qubit_coherence(gamma_t) > 0
+
+
+@given(seeds, st.sampled_from(E.LOCAL_OPERATIONS), angles, angles, unit)
+def test_no_signalling_for_every_local_operation_kind(seed, kind, theta, phi, amount):
+    rho = rand_dm(seed)
+    after = E.apply_local(rho, E.local_operation(kind, theta_rad=theta, phi_rad=phi, amount=amount))
+    assert np.allclose(E.reduced_state(after, "B"), E.reduced_state(rho, "B"), atol=1e-12)
+    assert np.trace(after).real == pytest.approx(1.0)
+
+
+def test_local_operation_kinds():
+    assert np.allclose(E.local_operation("rotation", theta_rad=0.0, amount=0.25)[0], E.rotation_kraus(math.pi / 2, "z")[0])
+    assert np.allclose(E.local_operation("dephasing", amount=0.3)[1], E.dephasing_kraus(0.3)[1])
+    with pytest.raises(ValueError, match="kind must be one of"):
+        E.local_operation("teleport")
+    with pytest.raises(ValueError, match="amount must be in"):
+        E.local_operation("rotation", amount=1.5)
