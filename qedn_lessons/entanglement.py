@@ -58,8 +58,10 @@ __all__ = [
     "local_energy",
     "local_operation",
     "measure_local",
+    "max_partner_energy_change",
     "measurement_kraus",
     "negativity",
+    "operation_grid",
     "partial_transpose",
     "partly_entangled_state",
     "product_state",
@@ -522,3 +524,49 @@ def damped_qubit_coherence(gamma_t: Any) -> float | np.ndarray:
     the contrast to entanglement sudden death. ``gamma_t`` ≥ 0, scalar or 1-D array, ∞ allowed.
     """
     return _out(np.exp(-_gamma_t(gamma_t) / 2.0))
+
+
+def operation_grid(n_angles: int = 12) -> list[list[np.ndarray]]:
+    """A set of Alice's local operations for no-signalling checks (Kraus lists).
+
+    Rotations by ``n_angles`` angles in (0, 2π) about x, y, z and about ``n_angles`` tilted axes,
+    measurements along ``n_angles``² Bloch directions, and dephasing, amplitude damping and
+    depolarising at ``n_angles`` strengths in (0, 1]. ``n_angles`` in [1, 40].
+    """
+    from qedn_lessons.validate import check_int
+
+    n = check_int("n_angles", n_angles, minimum=1, maximum=40)
+    steps = (np.arange(n) + 1.0) / n
+    ops: list[list[np.ndarray]] = []
+    for angle in 2 * math.pi * steps:
+        ops += [rotation_kraus(angle, axis) for axis in ("x", "y", "z")]
+        ops.append(rotation_kraus(angle, _direction(angle / 2.0, 1.3 * angle)))
+    for theta in math.pi * steps:
+        ops += [measurement_kraus(theta, phi) for phi in 2 * math.pi * steps]
+    for strength in steps:
+        ops += [dephasing_kraus(strength), amplitude_damping_kraus(strength), depolarizing_kraus(strength)]
+    return ops
+
+
+def max_partner_energy_change(states: Sequence[Any], operations: Sequence[Any], qubit: str = "A",
+                              level_spacing: float = 1.0) -> float:
+    """Largest |Δ⟨H⟩| of the *other* qubit when ``qubit`` undergoes each operation, over all pairs.
+
+    ``states``: two-qubit states; ``operations``: Kraus lists (see :func:`apply_local`). Quantum
+    mechanics says 0 (no-signalling); numerically it is at the level of rounding, ~1e-16. At most
+    10⁶ (state, operation) pairs. Energies in units of ``level_spacing``.
+    """
+    check_choice("qubit", qubit, QUBITS)
+    states, operations = list(states), list(operations)
+    if not states or not operations:
+        raise ValueError("states and operations must each hold at least one item")
+    if len(states) * len(operations) > 1_000_000:
+        raise ValueError(f"states × operations must be ≤ 1e6 pairs, got {len(states) * len(operations)}")
+    partner = "B" if qubit == "A" else "A"
+    worst = 0.0
+    for rho in states:
+        before = local_energy(rho, partner, level_spacing)
+        for op in operations:
+            after = local_energy(apply_local(rho, op, qubit=qubit), partner, level_spacing)
+            worst = max(worst, abs(after - before))
+    return worst

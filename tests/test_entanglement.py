@@ -385,3 +385,30 @@ def test_local_operation_kinds():
         E.local_operation("teleport")
     with pytest.raises(ValueError, match="amount must be in"):
         E.local_operation("rotation", amount=1.5)
+
+
+def test_max_partner_energy_change_is_rounding_level_and_detects_a_nonlocal_cheat():
+    states = [E.bell_state(n) for n in E.BELL_NAMES] + [E.werner_state(0.9), E.yu_eberly_state(1.0)]
+    ops = E.operation_grid(6)
+    assert len(ops) == 6 * 4 + 36 + 18
+    assert E.max_partner_energy_change(states, ops) < 1e-14
+    # a sanity check that the function can fail: Bob's own operation does change his energy
+    assert E.max_partner_energy_change([E.product_state(0.0, 0.0)], [E.rotation_kraus(math.pi, "x")], qubit="B") == 0.0
+    assert E.max_partner_energy_change([E.product_state(0.0, 0.0)], [E.rotation_kraus(math.pi, "x")], qubit="A") == 0.0
+    flipped = E.apply_local(E.product_state(0.0, 0.0), E.rotation_kraus(math.pi, "x"), qubit="B")
+    assert E.local_energy(flipped, "B") == pytest.approx(1.0)
+    with pytest.raises(ValueError, match="n_angles must be"):
+        E.operation_grid(0)
+    with pytest.raises(ValueError, match="at least one"):
+        E.max_partner_energy_change([], ops)
+
+
+def test_lesson04_verdict_numbers():
+    from qedn_lessons.verdicts import lesson04
+
+    # |Ψ⁺⟩ under independent amplitude damping: C(t) = e^{−t/T1} (analytic, X-state formula)
+    for t in (0.0, 0.1, 1.0):
+        assert lesson04.bell_pair_concurrence_after(t, 0.3) == pytest.approx(math.exp(-t / 0.3), abs=1e-9)
+    verdict = lesson04.entangled_nodes()
+    assert verdict.word == "contradicted"
+    assert "less than 1e-15" in verdict.evidence and "160 µs" in verdict.evidence
