@@ -364,3 +364,20 @@ def test_public_names():
     for name in ("fiber_transmissivity", "plob_bound", "swap_fidelity", "bbpssw_rounds", "dejmps_rounds"):
         assert callable(getattr(networks, name))
         assert "References" in getattr(networks, name).__doc__
+
+
+@pytest.mark.parametrize("p", [0.0, 0.4, 0.7333, 1.0])
+def test_course_werner_state_maps_onto_dejmps_weights(p):
+    # The course's entanglement.werner_state (p|Ψ−⟩⟨Ψ−| + (1−p)I/4, F = (1+3p)/4), turned by σy on Bob,
+    # is Bell-diagonal with the weights werner_bell_weights(F) in BELL_ORDER, and its first DEJMPS
+    # round by the circuit reproduces dejmps_rounds(F, 1).
+    from qedn_lessons import entanglement
+
+    f = (1 + 3 * p) / 4
+    u = kron(I2, Y)
+    rho = u @ entanglement.werner_state(p).full() @ u.conj().T
+    assert _bell_weights(rho) == pytest.approx(werner_bell_weights(f), abs=1e-14)
+    kept, prob = _dejmps_circuit(rho)
+    [(fid, success)] = dejmps_rounds(f, 1)
+    assert fid == pytest.approx(_bell_weights(kept)[0], abs=1e-10)
+    assert success == pytest.approx(prob, abs=1e-10)
