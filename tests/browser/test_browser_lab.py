@@ -57,7 +57,6 @@ def test_harness_reports_a_broken_widget_and_an_error(page, lab_server):
     try:
         report = _run(page, lab_server, "fixtures/broken/broken_widget_and_error.ipynb")
         problems = "\n".join(report.problems())
-        print(problems)
         assert "RuntimeError: broken on purpose" in problems
         assert "Error displaying widget" in problems or "rendered on the page" in problems, problems
     finally:

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""End-to-end latency a learner feels: from releasing a slider in Chromium to the new figure
+decoded and painted, per widget, in JupyterLab and in Voila.
+
+For each notebook with widgets (the lessons; the browser-test fixture with ``--fixture`` or when
+no lesson has widgets yet), each explorer's first slider is dragged with the mouse ``--moves``
+times between two regions of its track, the other controls staying at their defaults. The clock
+starts at the ``mouseup`` event in the page and stops two animation frames after the new PNG has
+been decoded (so the figure is on screen). Target (DESIGN §9): median under 250 ms.
+
+Prints JSON ``{"jupyterlab": {widget: {"median_ms", "p95_ms", "n", "lost"}}, "voila": {...}}``.
+Not a test: on a shared machine the figures are noisy. Needs /usr/bin/chromium.
+
+    python benchmarks/browser_latency.py [--moves 25] [--seed 0] [--fixture] [--no-voila] [NOTEBOOK ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+
+import pages  # noqa: E402
+import servers  # noqa: E402
+
+
+def _explorer_name(relpath: str, explorer, number: int) -> str:
+    title = explorer.locator("h4").first
+    label = title.inner_text().strip() if title.count() else f"widget {number}"
+    return f"{Path(relpath).stem} #{number}: {label}"
+
+
+def measure_page(page, relpath: str, scope: str, moves: int, rng: np.random.Generator) -> dict:
+    results = {}
+    for number, explorer in enumerate(pages.explorers(page, scope), 1):
+        sliders = pages.controls(explorer)["slider"]
+        if not sliders:
+            continue
+        slider, index = sliders[0], pages.figure_index(page, explorer)
+        times, lost = [], 0
+        for move in range(moves + 1):  # the first move is a warm-up, not counted
+            fraction = (0.15 if move % 2 == 0 else 0.65) + 0.2 * rng.random()
+            pages.arm_latency(page, index)
+            pages.drag_slider(page, slider, fraction)
+            latency = pages.read_latency(page, timeout_ms=5_000)
+            if move == 0:
+                continue
+            if np.isfinite(latency):
+                times.append(latency)
+            else:
+                lost += 1
+        if times:
+            results[_explorer_name(relpath, explorer, number)] = {
+                "median_ms": round(float(np.median(times)), 1),
+                "p95_ms": round(float(np.percentile(times, 95)), 1),
+                "n": len(times),
+                "lost": lost,
+            }
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--moves", type=int, default=25, help="measured moves per widget (≥ 20)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--fixture", action="store_true", help="also measure the browser-test fixture explorer")
+    parser.add_argument("--no-voila", action="store_true")
+    parser.add_argument("notebooks", nargs="*", help="notebook names in notebooks/ (default: all)")
+    args = parser.parse_args()
+    problem = servers.chromium_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    from playwright.sync_api import sync_playwright
+
+    rng = np.random.default_rng(args.seed)
+    names = args.notebooks or [p.name for p in servers.lesson_notebooks()]
+    relpaths = [f"notebooks/{Path(n).name}" for n in names]
+    if args.fixture:
+        relpaths += [f"fixtures/{p.name}" for p in servers.fixture_notebooks()]
+    work = servers.working_copy(Path(tempfile.mkdtemp(prefix="qedn-bench-")))
+    out: dict[str, dict] = {"jupyterlab": {}, "voila": {}}
+    with sync_playwright() as playwright:
+        browser = servers.launch_chromium(playwright)
+        with servers.Server("lab", work) as lab:
+            for relpath in relpaths:
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                try:
+                    pages.open_in_lab(page, lab, relpath)
+                    report = pages.run_all_in_lab(page)
+                    if report.problems():
+                        print(f"{relpath}: {report.problems()}", file=sys.stderr)
+                    out["jupyterlab"].update(measure_page(page, relpath, "lab", args.moves, rng))
+                finally:
+                    page.close()
+                    lab.shutdown_kernels()
+        if not args.no_voila:
+            with servers.Server("voila", work) as voila:
+                for relpath in relpaths:
+                    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                    try:
+                        report = pages.open_in_voila(page, voila, relpath)
+                        if report.widget_outputs_expected:
+                            out["voila"].update(measure_page(page, relpath, "voila", args.moves, rng))
+                    finally:
+                        page.close()
+        browser.close()
+    print(json.dumps(out, indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
