@@ -237,3 +237,22 @@ NAN, INF = float("nan"), float("inf")
 def test_bad_input_is_refused_with_a_clear_message(call, error, match):
     with pytest.raises(error, match=match):
         call()
+
+
+# --- views (drawing only; the physics is tested above) -----------------------------------------------
+
+def test_views_return_artists_that_update_in_place():
+    from qedn_lessons.style import new_figure
+    from qedn_lessons.views.coherence import plot_bloch_plane, plot_coherence_records, plot_decay, plot_ramsey
+
+    fig, axes = new_figure(1, 4)
+    t = np.linspace(0, 10, 5)
+    b = c.bloch_trajectory(t, t1=5.0, t_phi=5.0, detuning=0.3)
+    artists = plot_bloch_plane(axes[0], b)
+    np.testing.assert_allclose(artists["path"].get_xdata(), b[:, 0])
+    assert set(plot_ramsey(axes[1], t, c.ramsey_probability(t, t2=5.0, detuning=0.3), np.exp(-t / 5))) == {"fringe", "upper", "lower"}
+    decay = plot_decay(axes[2], t, c.coherence_magnitude(b), (1 - b[:, 2]) / 2, t2=c.t2_time(5.0, 5.0), thermal_population=0.0)
+    assert decay["t2_line"].get_xdata()[0] == pytest.approx(c.t2_time(5.0, 5.0))
+    assert len(plot_coherence_records(axes[3], ["a", "b"], [1.0, 2.0], highlight=[False, True])) == 2
+    with pytest.raises(ValueError, match="plane"):
+        plot_bloch_plane(axes[0], b, plane="yz")

@@ -77,7 +77,7 @@ def plot_decay(
     ax.set_xlabel(f"time t ({time_unit})")
     ax.set_ylabel("|ρ₀₁|, P₁")
     ax.set_title("Coherence and population")
-    ax.legend(loc="upper right", fontsize=8)
+    ax.legend(loc="center right", fontsize=8)
     return {"coherence": coh, "excited": exc, "t2_line": t2_line, "thermal_line": thermal_line}
 
 
@@ -124,7 +124,7 @@ def plot_coherence_records(ax, names: Sequence[str], seconds: Sequence[float], *
             bar.set_edgecolor(COLORS[3])
     ax.set_yticks(y, names)
     ax.set_xscale("log")
-    ax.set_xlabel("coherence time (s), log scale")
+    ax.set_xlabel("coherence (or observation) time in s, log scale")
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
     return list(bars)
