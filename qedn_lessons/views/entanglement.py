@@ -95,7 +95,7 @@ def update_bob_energy(bars, texts, energies: Sequence) -> None:
 def plot_entanglement_measures(ax, p, concurrence, negativity, *, threshold: float | None = 1 / 3) -> list:
     """Concurrence and negativity against a state parameter ``p`` (e.g. the Werner weight)."""
     lines = ax.plot(p, concurrence, color=COLORS[0], linestyle=LINESTYLES[0], label="concurrence C")
-    lines += ax.plot(p, negativity, color=COLORS[1], linestyle=LINESTYLES[1], label="negativity N = (‖ρ^{T_A}‖₁ − 1)/2")
+    lines += ax.plot(p, negativity, color=COLORS[1], linestyle=LINESTYLES[1], label="negativity N (Bell state: 0.5)")
     if threshold is not None:
         lines.append(ax.axvline(threshold, color="0.3", linestyle=":", linewidth=1.2, label=f"p = {threshold:.3f}"))
     ax.set_xlabel("Werner weight p")
@@ -115,7 +115,7 @@ def plot_chsh(ax, p, chsh, *, threshold: float | None = 1 / math.sqrt(2)) -> lis
     ax.set_xlabel("Werner weight p")
     ax.set_ylabel("CHSH value")
     ax.set_ylim(0, 3.0)
-    ax.legend(loc="upper left")
+    ax.legend(loc="lower right")
     return lines
 
 

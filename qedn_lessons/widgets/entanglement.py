@@ -53,10 +53,10 @@ class NoSignallingExplorer(Explorer):
 
     def build_controls(self):
         return {
-            "state": dropdown("Shared state", list(SHARED_STATES), "Bell |Φ⁺⟩"),
+            "state": dropdown("Shared state", list(SHARED_STATES), "partly entangled cos(π/8)|00⟩ + sin(π/8)|11⟩"),
             "p": float_slider("Werner p", 0.8, 0.0, 1.0, 0.05),
             "operation": dropdown("Alice does", list(ent.LOCAL_OPERATIONS), "measurement"),
-            "theta_deg": float_slider("Axis θ (deg)", 90.0, 0.0, 180.0, 5.0),
+            "theta_deg": float_slider("Axis θ (deg)", 0.0, 0.0, 180.0, 5.0),
             "phi_deg": float_slider("Axis φ (deg)", 0.0, 0.0, 345.0, 15.0),
             "amount": float_slider("Amount", 0.25, 0.0, 1.0, 0.05),
             "message": toggle("Message received: outcome known", False),
