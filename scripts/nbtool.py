@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Notebook hygiene: notebooks are committed without outputs, except the text outputs of cells
-marked ``# NBVAL_CHECK_OUTPUT`` (claim checks, key numbers), which nbval compares.
+marked ``# NBVAL_CHECK_OUTPUT`` (claim checks, key numbers), which nbval compares. Those cells keep
+an execution count of 1 (nbval treats a reference cell without one as unrun); no other cell has one.
 
     python scripts/nbtool.py check   [NOTEBOOK ...]   # exit 1 and list problems
     python scripts/nbtool.py refresh [NOTEBOOK ...]   # execute, keep only checked text outputs
@@ -40,7 +41,7 @@ def problems(path: Path) -> list[str]:
         where = f"{path.name} cell {index}"
         if cell.cell_type != "code":
             continue
-        if cell.get("execution_count") is not None:
+        if not is_checked(cell) and cell.get("execution_count") is not None:
             found.append(f"{where}: has an execution count")
         if not is_checked(cell) and cell.outputs:
             found.append(f"{where}: has outputs but is not marked {MARK}")
@@ -60,7 +61,9 @@ def strip(nb) -> None:
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        cell.execution_count = None
+        # nbval refuses a reference cell with outputs but no execution count ("unrun"), so checked
+        # cells keep a constant count of 1; every other cell has none.
+        cell.execution_count = 1 if is_checked(cell) else None
         cell.metadata.pop("execution", None)
         if is_checked(cell):
             cell.outputs = [o for o in cell.outputs if o.output_type in TEXT_OUTPUTS and o.get("name") == "stdout"]

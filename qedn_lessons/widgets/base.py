@@ -135,7 +135,7 @@ class Explorer:
             raise
         png = figure_png(self.fig)
         if not self._frozen:  # lay out once, then keep the positions: redraws skip the layout engine
-            self.fig.set_layout_engine("none")
+            self.fig.set_layout_engine(None)  # None, not "none": a placeholder engine would draw twice
             self._frozen = True
         self.image.value = png
         self.caption.value = f"<p aria-live='polite' style='margin:0.2em 0'><i>Figure: {html.escape(caption)}</i></p>"
