@@ -412,3 +412,22 @@ def test_lesson04_verdict_numbers():
     verdict = lesson04.entangled_nodes()
     assert verdict.word == "contradicted"
     assert "less than 1e-15" in verdict.evidence and "160 µs" in verdict.evidence
+
+
+def test_no_signalling_explorer_shows_unchanged_bob_and_conditional_states_only_with_message():
+    from qedn_lessons.widgets.entanglement import NoSignallingExplorer, SuddenDeathExplorer
+
+    ex = NoSignallingExplorer(state="Bell |Φ⁺⟩", operation="measurement", theta_deg=0.0, message=False)
+    assert "change 0 (below 1e-12)" in ex.alt_text
+    assert not ex.disc_lines[2].get_visible() and not ex.bars[3].get_visible()
+    ex.controls["message"].value = True
+    assert ex.disc_lines[2].get_visible() and ex.disc_lines[3].get_visible()
+    assert ex.bars[2].get_height() == pytest.approx(0.0) and ex.bars[3].get_height() == pytest.approx(1.0)
+    assert ex.bars[1].get_height() == pytest.approx(ex.bars[0].get_height())
+    for op in E.LOCAL_OPERATIONS:
+        ex.controls["operation"].value = op
+        assert "change 0 (below 1e-12)" in ex.alt_text
+    sd = SuddenDeathExplorer(a=1.0, t1_us=100.0)
+    assert "53.5 µs" in sd.alt_text and sd.artists["death"].get_visible()
+    sd.controls["a"].value = 0.2
+    assert "asymptotically" in sd.alt_text and not sd.artists["death"].get_visible()
