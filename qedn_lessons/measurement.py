@@ -35,6 +35,7 @@ from qedn_lessons.validate import (
     check_density_matrix,
     check_finite_array,
     check_hermitian,
+    check_int,
     check_real,
     check_size,
 )
@@ -56,6 +57,8 @@ __all__ = [
     "ZenoSimulation",
     "born_probabilities",
     "dephasing_for_measurement_rate",
+    "measured_chain_efficiency",
+    "measured_chain_hamiltonian_cm",
     "measured_transport_efficiency",
     "measurement_energy_change",
     "model_energy_j",
@@ -366,6 +369,90 @@ def measured_transport_efficiency(hamiltonian_cm: Any, measurement_rate_per_ps: 
 
     gamma = dephasing_for_measurement_rate(measurement_rate_per_ps)
     return float(transport.transport_efficiency(hamiltonian_cm, dephasing_per_ps=gamma, **transport_options))
+
+
+#: Largest network the self-contained measured-transport model accepts (its Liouvillian is N²×N²).
+MAX_CHAIN_SITES = 12
+
+
+def measured_chain_hamiltonian_cm(n_sites: int = 3, *, coupling_cm: float = 20.0, offsets_cm: Any = None) -> np.ndarray:
+    """A small nearest-neighbour chain Hamiltonian in cm⁻¹: couplings ``coupling_cm`` between
+    neighbours and site energies ``offsets_cm`` (default 0; a sequence of ``n_sites`` finite numbers).
+
+    ``n_sites`` is 2 … 12. Returns an (n_sites × n_sites) float array. Raises TypeError/ValueError for
+    bad arguments.
+    """
+    n = check_size("n_sites", n_sites, maximum=MAX_CHAIN_SITES, what="the measured-transport model is meant for small networks")
+    if n < 2:
+        raise ValueError(f"n_sites must be ≥ 2 (a network needs two sites), got {n}")
+    coupling = check_real("coupling_cm", coupling_cm)
+    offsets = np.zeros(n) if offsets_cm is None else check_finite_array("offsets_cm", offsets_cm, ndim=1, shape=(n,)).astype(float)
+    return np.diag(offsets) + coupling * (np.eye(n, k=1) + np.eye(n, k=-1))
+
+
+def measured_chain_efficiency(hamiltonian_cm: Any, measurement_rate_per_ps: float, *, initial_site: int = 1,
+                              sink_site: int | None = None, trap_rate_per_ps: float = 1.0,
+                              loss_rate_per_ns: float = 1.0) -> float:
+    """Efficiency of excitation transport when every site's occupation is measured at random times,
+    at ``measurement_rate_per_ps`` — a small, self-contained model (up to 12 sites).
+
+    Single-excitation Lindblad model (ħ = 1, energies cm⁻¹ → rad/ps via 2πc):
+
+        dρ/dt = −i[H, ρ] − ½{Γ, ρ} + r (Σ_k P_k ρ P_k − ρ),   Γ = κ|s⟩⟨s| + γ_loss·I,
+
+    where the last term is the average effect of projective position measurements at Poisson times of
+    rate r (each one deletes all coherences between sites), κ = ``trap_rate_per_ps`` traps from
+    ``sink_site`` s and γ_loss = ``loss_rate_per_ns`` / 1000 loses population from every site. The
+    efficiency η = κ∫₀^∞ ρ_ss dt is one linear solve, η = κ[(−𝓛)⁻¹ρ₀]_ss (Plenio & Huelga 2008).
+    The measurement term equals a per-site dephasing γ = r/2 (:func:`dephasing_for_measurement_rate`).
+
+    Parameters
+    ----------
+    hamiltonian_cm : real symmetric N×N matrix in cm⁻¹, 2 ≤ N ≤ 12 (Qobj or array).
+    measurement_rate_per_ps : r ≥ 0, finite.
+    initial_site, sink_site : 1-based site labels (``sink_site`` defaults to the last site).
+    trap_rate_per_ps : κ ≥ 0, finite. loss_rate_per_ns : > 0, finite (makes every population decay,
+        so the t → ∞ efficiency is a well-posed solve).
+
+    Returns
+    -------
+    float : η in [0, 1].
+
+    Raises
+    ------
+    TypeError, ValueError : bad matrix (non-symmetric, NaN, too large), labels out of range, bad rates.
+
+    Reference: M. B. Plenio & S. F. Huelga, New J. Phys. 10, 113019 (2008),
+    doi:10.1088/1367-2630/10/11/113019; Zeno effect: Misra & Sudarshan, J. Math. Phys. 18, 756 (1977).
+    """
+    shape = getattr(hamiltonian_cm, "shape", None)
+    if shape is not None and len(shape) == 2 and shape[0] > MAX_CHAIN_SITES:
+        raise ValueError(f"hamiltonian_cm must be at most {MAX_CHAIN_SITES}×{MAX_CHAIN_SITES}, got shape {tuple(shape)}")
+    energies = check_hermitian("hamiltonian_cm", hamiltonian_cm, max_dimension=MAX_CHAIN_SITES)
+    n = energies.shape[0]
+    if n < 2:
+        raise ValueError(f"hamiltonian_cm must describe at least 2 sites, got shape {energies.shape}")
+    rate = check_real("measurement_rate_per_ps", measurement_rate_per_ps, minimum=0.0)
+    start = check_int("initial_site", initial_site, minimum=1, maximum=n)
+    sink = n if sink_site is None else check_int("sink_site", sink_site, minimum=1, maximum=n)
+    kappa = check_real("trap_rate_per_ps", trap_rate_per_ps, minimum=0.0)
+    loss = check_real("loss_rate_per_ns", loss_rate_per_ns, minimum=0.0, minimum_inclusive=False) / 1000.0
+    h = energies.astype(complex) * units.RAD_PER_PS_PER_CM
+    identity = np.eye(n)
+    gamma = loss * identity
+    gamma[sink - 1, sink - 1] += kappa
+    # Row-major vectorisation: vec(A ρ B) = (A ⊗ Bᵀ) vec(ρ).
+    generator = -1j * (np.kron(h, identity) - np.kron(identity, h.T))
+    generator -= 0.5 * (np.kron(gamma, identity) + np.kron(identity, gamma.T))
+    measured = np.zeros((n * n, n * n))
+    diagonal = np.arange(n) * (n + 1)
+    measured[diagonal, diagonal] = 1.0  # Σ_k P_k ρ P_k keeps the populations only
+    generator += rate * (measured - np.eye(n * n))
+    rho0 = np.zeros(n * n, dtype=complex)
+    rho0[(start - 1) * (n + 1)] = 1.0
+    integrated = np.linalg.solve(-generator, rho0)
+    efficiency = kappa * float(np.real(integrated[(sink - 1) * (n + 1)]))
+    return min(max(efficiency, 0.0), 1.0)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -313,3 +313,101 @@ def test_qet_bad_input():
         m.runs_per_kwh(0.0)
     with pytest.raises(ValueError, match="measurement_rate_per_ps"):
         m.dephasing_for_measurement_rate(-1.0)
+
+
+# --- frequent measurement freezes transport (self-contained model) ------------------------------------
+
+#: FMO Hamiltonian, cm⁻¹, Adolphs & Renger, Biophys. J. 91, 2778 (2006), doi:10.1529/biophysj.105.079483,
+#: diagonal shifted by 12230 cm⁻¹ (PHYSICS.md §3).
+FMO_CM = np.array([
+    [215.0, -104.1, 5.1, -4.3, 4.7, -15.1, -7.8],
+    [-104.1, 220.0, 32.6, 7.1, 5.4, 8.3, 0.8],
+    [5.1, 32.6, 0.0, -46.8, 1.0, -8.1, 5.1],
+    [-4.3, 7.1, -46.8, 125.0, -70.7, -14.7, -61.5],
+    [4.7, 5.4, 1.0, -70.7, 450.0, 89.7, -2.5],
+    [-15.1, 8.3, -8.1, -14.7, 89.7, 330.0, 32.7],
+    [-7.8, 0.8, 5.1, -61.5, -2.5, 32.7, 280.0],
+])
+
+
+def test_measured_chain_reproduces_the_fmo_worked_value_without_measurement():
+    # PHYSICS.md §3 (computed, Plenio & Huelga NJP 10, 113019 (2008) model): trap 2 ps⁻¹ from site 3,
+    # loss 1 ns⁻¹, no dephasing, t → ∞: η = 0.8226.
+    eta = m.measured_chain_efficiency(FMO_CM, 0.0, initial_site=1, sink_site=3, trap_rate_per_ps=2.0)
+    assert eta == pytest.approx(0.8226, abs=5e-5)
+
+
+def test_frequent_measurement_first_helps_then_freezes_fmo_transport():
+    rates = [0.0, 10.0, 1e3, 1e4, 1e5, 1e6]
+    eta = [m.measured_chain_efficiency(FMO_CM, r, sink_site=3, trap_rate_per_ps=2.0) for r in rates]
+    assert eta[1] > eta[0]  # moderate dephasing assists (Plenio & Huelga 2008)
+    assert eta[2] > eta[3] > eta[4] > eta[5]  # Zeno: the more often you look, the less it moves
+    assert eta[5] < 0.1
+
+
+def _mesolve_efficiency(hamiltonian_cm, rate, *, initial, sink, trap, loss_per_ps, t_end):
+    """Independent computation with qutip: sites + a sink level + a ground level, integrated in time."""
+    n = hamiltonian_cm.shape[0]
+    dim = n + 2
+    site = [qutip.basis(dim, j) for j in range(n)]
+    sink_level, ground_level = qutip.basis(dim, n), qutip.basis(dim, n + 1)
+    h = sum(hamiltonian_cm[i, j] * 0.188365157 * site[i] * site[j].dag() for i in range(n) for j in range(n))
+    h = h + 0 * sink_level * sink_level.dag()
+    c_ops = [math.sqrt(trap) * sink_level * site[sink - 1].dag()]
+    c_ops += [math.sqrt(loss_per_ps) * ground_level * s.dag() for s in site]
+    projectors = [qutip.basis(dim, j) * qutip.basis(dim, j).dag() for j in range(dim)]
+    measure = rate * (sum(qutip.sprepost(p, p) for p in projectors) - qutip.spre(qutip.qeye(dim)))
+    liouvillian = qutip.liouvillian(h, c_ops) + measure
+    result = qutip.mesolve(liouvillian, site[initial - 1] * site[initial - 1].dag(), [0.0, t_end],
+                           e_ops=[sink_level * sink_level.dag()], options={"method": "bdf", "nsteps": 200000, "atol": 1e-10, "rtol": 1e-8})
+    return result.expect[0][-1]
+
+
+@pytest.mark.parametrize("rate", [0.0, 3.0, 300.0])
+def test_measured_chain_agrees_with_qutip_time_integration(rate):
+    hamiltonian = m.measured_chain_hamiltonian_cm(3, coupling_cm=20.0, offsets_cm=[0.0, 60.0, 10.0])
+    eta = m.measured_chain_efficiency(hamiltonian, rate, trap_rate_per_ps=1.0, loss_rate_per_ns=100.0)
+    reference = _mesolve_efficiency(hamiltonian, rate, initial=1, sink=3, trap=1.0, loss_per_ps=0.1, t_end=400.0)
+    assert eta == pytest.approx(reference, abs=1e-5)
+
+
+@given(rate=st.floats(0.0, 1e6), coupling=st.floats(-200.0, 200.0), offset=st.floats(-500.0, 500.0))
+def test_measured_chain_efficiency_is_a_probability(rate, coupling, offset):
+    hamiltonian = m.measured_chain_hamiltonian_cm(3, coupling_cm=coupling, offsets_cm=[0.0, offset, 0.0])
+    eta = m.measured_chain_efficiency(hamiltonian, rate)
+    assert 0.0 <= eta <= 1.0
+
+
+def test_measured_transport_matches_the_transport_engine_when_available():
+    transport = pytest.importorskip("qedn_lessons.transport")
+    for rate in (0.0, 50.0, 1e4):
+        ours = m.measured_chain_efficiency(FMO_CM, rate, sink_site=3, trap_rate_per_ps=1.0)
+        theirs = m.measured_transport_efficiency(FMO_CM, rate, sink_site=3, trap_rate_per_ps=1.0)
+        assert theirs == pytest.approx(ours, abs=1e-6)
+        assert transport is not None
+
+
+def test_measured_chain_bad_input():
+    good = m.measured_chain_hamiltonian_cm(3)
+    with pytest.raises(ValueError, match="measurement_rate_per_ps"):
+        m.measured_chain_efficiency(good, -1.0)
+    with pytest.raises(ValueError, match="measurement_rate_per_ps"):
+        m.measured_chain_efficiency(good, float("inf"))
+    with pytest.raises(ValueError, match="sink_site"):
+        m.measured_chain_efficiency(good, 1.0, sink_site=4)
+    with pytest.raises(ValueError, match="initial_site"):
+        m.measured_chain_efficiency(good, 1.0, initial_site=0)
+    with pytest.raises(ValueError, match="loss_rate_per_ns"):
+        m.measured_chain_efficiency(good, 1.0, loss_rate_per_ns=0.0)
+    with pytest.raises(ValueError, match="trap_rate_per_ps"):
+        m.measured_chain_efficiency(good, 1.0, trap_rate_per_ps=float("nan"))
+    with pytest.raises(ValueError, match="hamiltonian_cm must be at most 12"):
+        m.measured_chain_efficiency(np.zeros((50, 50)), 1.0)
+    with pytest.raises(ValueError, match="symmetric"):
+        m.measured_chain_efficiency(np.array([[0.0, 1.0], [2.0, 0.0]]), 1.0)
+    with pytest.raises(ValueError, match="n_sites"):
+        m.measured_chain_hamiltonian_cm(1)
+    with pytest.raises(ValueError, match="offsets_cm"):
+        m.measured_chain_hamiltonian_cm(3, offsets_cm=[0.0, 1.0])
+    with pytest.raises(TypeError, match="dephasing_per_ps"):
+        m.measured_transport_efficiency(good, 1.0, dephasing_per_ps=2.0)
