@@ -52,8 +52,10 @@ MAX_QET_PARAMETER = 1.0e6
 
 __all__ = [
     "MAX_DIMENSION",
+    "QET_STAGES",
     "QETLedger",
     "QETResult",
+    "ZenoSample",
     "ZenoSimulation",
     "born_probabilities",
     "dephasing_for_measurement_rate",
@@ -197,8 +199,8 @@ def measurement_energy_change(state: Any, hamiltonian: Any, observable: Any) -> 
     ------
     TypeError, ValueError : as :func:`born_probabilities`, also for a mismatched ``hamiltonian``.
 
-    Reference: the energy cost of measurement, e.g. Abdelkhalek et al., arXiv:1609.06981;
-    Hotta, arXiv:1002.0200 (the cost is QET's injected energy).
+    Reference: Lüders, Ann. Phys. 8, 322 (1951) (the non-selective post-measurement state);
+    Hotta, arXiv:1002.0200 (the same cost is the energy a QET measurement injects).
     """
     rho, matrix = _state_and_operator(state, observable, operator_name="observable")
     energy = check_hermitian("hamiltonian", hamiltonian, max_dimension=MAX_DIMENSION)
@@ -356,7 +358,7 @@ def measured_transport_efficiency(hamiltonian_cm: Any, measurement_rate_per_ps: 
     :func:`dephasing_for_measurement_rate`; ``transport_options`` (``initial_site``, ``sink_site``,
     ``trap_rate_per_ps``, ``loss_rate_per_ns``, ``time_ps``) are passed on unchanged. At high rates
     the excitation is pinned where it was found (quantum Zeno effect) and the efficiency falls,
-    roughly as the incoherent hopping rate 4J²/r for coupling J ≪ r.
+    roughly as the incoherent hopping rate 2J²/r between resonant neighbours with coupling J ≪ r.
 
     Returns the efficiency (a float in [0, 1]). Raises ValueError/TypeError for a bad rate, and
     whatever the transport engine raises for its own arguments; ``dephasing_per_ps`` is not accepted
