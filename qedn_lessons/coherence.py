@@ -110,9 +110,10 @@ def thermal_occupation(frequency_hz: float, temperature_k: float) -> float:
     """
     frequency_hz = check_real("frequency_hz", frequency_hz, minimum=0.0, minimum_inclusive=False)
     temperature_k = check_real("temperature_k", temperature_k, minimum=0.0)
-    if temperature_k == 0.0:
+    thermal_energy_j = BOLTZMANN_J_PER_K * temperature_k
+    if thermal_energy_j == 0.0:  # T = 0, or a subnormal T whose k_B·T underflows: n̄ is 0 either way
         return 0.0
-    x = PLANCK_J_S * frequency_hz / (BOLTZMANN_J_PER_K * temperature_k)
+    x = PLANCK_J_S * frequency_hz / thermal_energy_j
     if x > 700.0:  # e^{−x} underflows long before expm1 overflows; n̄ ≈ e^{−x}
         return math.exp(-x)
     return 1.0 / math.expm1(x)
@@ -159,7 +160,8 @@ def ramsey_probability(t: Any, *, t2: float, detuning: float) -> Any:
     t2:
         Coherence time > 0 (``inf`` allowed: no decay).
     detuning:
-        Δ, drive minus qubit frequency, in rad per time unit (any sign).
+        Δ, qubit minus drive frequency (H = Δ|1⟩⟨1| in the drive's rotating frame), in rad per
+        time unit (any sign; P depends only on |Δ|).
 
     Returns
     -------

@@ -55,6 +55,9 @@ def test_thermal_occupation_worked_value():
 def test_thermal_occupation_limits():
     assert c.thermal_occupation(5e9, 0.0) == 0.0
     assert c.thermal_occupation(5e9, 1e-6) == 0.0 or c.thermal_occupation(5e9, 1e-6) < 1e-300
+    # a subnormal temperature (k_B·T underflows to 0) gives 0, not ZeroDivisionError (found by hypothesis)
+    assert c.thermal_occupation(5e9, 2.2250738585e-313) == 0.0
+    assert c.bloch_trajectory([0.0, 1.0], t1=1.0, t_phi=1.0, temperature_k=5e-324).shape == (2, 3)
     # classical limit k_B T ≫ h f: n̄ ≈ k_B T/(h f) − 1/2
     t = 300.0
     classical = BOLTZMANN_J_PER_K * t / (PLANCK_J_S * 5e9) - 0.5
@@ -148,6 +151,20 @@ def test_bloch_trajectory_analytic_and_thermal_end_point():
     end = c.bloch_trajectory([1e5], t1=t1, t_phi=t_phi, temperature_k=1.0, initial="excited")[0]
     assert end[2] == pytest.approx(1 / (2 * n_th + 1), rel=1e-9)
     assert (1 - end[2]) / 2 == pytest.approx(c.thermal_excited_population(5e9, 1.0), rel=1e-9)
+
+
+def test_hot_bath_keeps_the_measured_t1_and_t2():
+    # Analytic check, independent of how the code splits 1/T1 into up and down rates: with a hot bath
+    # (5 GHz at 1 K, n̄ ≈ 3.7) the coherence still decays as e^{-t/T2}, 1/T2 = 1/(2T1) + 1/Tφ, and
+    # the population relaxes at 1/T1 to the Boltzmann value 1/(e^{hf/kT} + 1).
+    t1, t_phi, temperature = 80.0, 150.0, 1.0
+    times = np.linspace(0, 400, 41)
+    t2 = 1 / (1 / (2 * t1) + 1 / t_phi)
+    plus = c.bloch_trajectory(times, t1=t1, t_phi=t_phi, temperature_k=temperature, detuning=0.2)
+    np.testing.assert_allclose(c.coherence_magnitude(plus), 0.5 * np.exp(-times / t2), atol=1e-12)
+    p_thermal = expit(-PLANCK_J_S * 5e9 / (BOLTZMANN_J_PER_K * temperature))
+    excited = c.bloch_trajectory(times, t1=t1, t_phi=t_phi, temperature_k=temperature, initial="excited")
+    np.testing.assert_allclose((1 - excited[:, 2]) / 2, p_thermal + (1 - p_thermal) * np.exp(-times / t1), atol=1e-12)
 
 
 @given(
