@@ -84,7 +84,7 @@ def main() -> int:
     names = args.notebooks or [p.name for p in servers.lesson_notebooks()]
     relpaths = [f"notebooks/{Path(n).name}" for n in names]
     if args.fixture:
-        relpaths += [f"fixtures/{p.name}" for p in servers.fixture_notebooks()]
+        relpaths += [f"notebooks/{servers.FIXTURE_DIR}/{p.name}" for p in servers.fixture_notebooks()]
     work = servers.working_copy(Path(tempfile.mkdtemp(prefix="qedn-bench-")))
     out: dict[str, dict] = {"jupyterlab": {}, "voila": {}}
     with sync_playwright() as playwright:
@@ -102,11 +102,12 @@ def main() -> int:
                     page.close()
                     lab.shutdown_kernels()
         if not args.no_voila:
-            with servers.Server("voila", work) as voila:
+            extra_args, extra_env = servers.workshop_setup(work / "notebooks", work / "workshop-data")
+            with servers.Server("voila", work / "notebooks", extra_args=extra_args, extra_env=extra_env) as voila:
                 for relpath in relpaths:
                     page = browser.new_page(viewport={"width": 1400, "height": 1000})
                     try:
-                        report = pages.open_in_voila(page, voila, relpath)
+                        report = pages.open_in_voila(page, voila, relpath.removeprefix("notebooks/"))
                         if report.widget_outputs_expected:
                             out["voila"].update(measure_page(page, relpath, "voila", args.moves, rng))
                     finally:

@@ -66,9 +66,9 @@ def browser():
     manager.stop()
 
 
-def _server(kind: str, root: Path):
+def _server(kind: str, root: Path, **kw):
     try:
-        return servers.Server(kind, root)
+        return servers.Server(kind, root, **kw)
     except servers.ServerError as exc:
         unavailable(str(exc))
 
@@ -81,8 +81,11 @@ def lab_server(work_dir):
 
 
 @pytest.fixture(scope="session")
-def voila_server(work_dir):
-    server = _server("voila", work_dir)
+def voila_server(work_dir, tmp_path_factory):
+    """Voila exactly as the workshop command runs it (its template and index page), serving the
+    working copy of notebooks/ (the fixtures are in its _fixtures folder)."""
+    args, env = servers.workshop_setup(work_dir / "notebooks", tmp_path_factory.mktemp("workshop-data"))
+    server = _server("voila", work_dir / "notebooks", extra_args=args, extra_env=env)
     yield server
     server.stop()
 

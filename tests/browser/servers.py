@@ -68,11 +68,26 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+FIXTURE_DIR = "_fixtures"  # where the fixtures go inside the working copy of notebooks/
+
+
 def working_copy(destination: Path) -> Path:
-    """Copy ``notebooks/`` (and the browser-test fixtures) under ``destination``; return it."""
-    shutil.copytree(NOTEBOOKS, destination / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"), dirs_exist_ok=True)
-    shutil.copytree(FIXTURES, destination / "fixtures", ignore=shutil.ignore_patterns(".ipynb_checkpoints"), dirs_exist_ok=True)
+    """Copy ``notebooks/`` to ``destination/notebooks`` and the browser-test fixtures to
+    ``destination/notebooks/_fixtures``; return ``destination``."""
+    ignore = shutil.ignore_patterns(".ipynb_checkpoints")
+    shutil.copytree(NOTEBOOKS, destination / "notebooks", ignore=ignore, dirs_exist_ok=True)
+    shutil.copytree(FIXTURES, destination / "notebooks" / FIXTURE_DIR, ignore=ignore, dirs_exist_ok=True)
     return destination
+
+
+def workshop_setup(notebook_dir: Path, data_dir: Path) -> tuple[list[str], dict[str, str]]:
+    """The Voila arguments and environment of the workshop command (scripts/serve_workshop.py)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("serve_workshop", ROOT / "scripts" / "serve_workshop.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.voila_setup(notebook_dir, data_dir)
 
 
 class ServerError(RuntimeError):
@@ -82,7 +97,8 @@ class ServerError(RuntimeError):
 class Server:
     """One JupyterLab or Voila server process (and its kernels), started and stopped by us."""
 
-    def __init__(self, kind: str, root: Path, *, notebook: str | None = None, startup_timeout_s: float = 120.0) -> None:
+    def __init__(self, kind: str, root: Path, *, notebook: str | None = None, startup_timeout_s: float = 120.0,
+                 extra_args: list[str] | None = None, extra_env: dict[str, str] | None = None) -> None:
         if kind not in {"lab", "voila"}:
             raise ValueError(f"kind must be 'lab' or 'voila', got {kind!r}")
         self.kind, self.root = kind, Path(root)
@@ -100,6 +116,7 @@ class Server:
             MPLBACKEND="Agg",
             PYTHONUNBUFFERED="1",
         )
+        env.update(extra_env or {})
         for name, value in LAB_SETTINGS.items():
             path = self.home / "lab-settings" / name
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -117,8 +134,9 @@ class Server:
             target = [notebook] if notebook else []
             command = [
                 str(BIN / "voila"), *target, "--no-browser", f"--port={self.port}", "--Voila.ip=127.0.0.1",
-                "--ServerApp.port_retries=0", f"--Voila.root_dir={self.root}", f"--IdentityProvider.token={self.token}",
+                "--ServerApp.port_retries=0", f"--IdentityProvider.token={self.token}", "--Voila.show_tracebacks=True",
             ]
+        command += extra_args or []
         if os.geteuid() == 0:  # containers and CI run as root
             command.append("--allow-root" if kind == "lab" else "--ServerApp.allow_root=True")
         self.command = command

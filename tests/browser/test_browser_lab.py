@@ -8,7 +8,7 @@ import servers
 from pages import RunReport, explorers, interactions, move_and_check, open_in_lab, run_all_in_lab, wait_for_new_figure, figure_src
 
 NOTEBOOKS = [f"notebooks/{p.name}" for p in servers.lesson_notebooks()]
-FIXTURES = [f"fixtures/{p.name}" for p in servers.fixture_notebooks()]
+FIXTURES = [f"notebooks/{servers.FIXTURE_DIR}/{p.name}" for p in servers.fixture_notebooks()]
 
 
 def _run(page, lab_server, relpath) -> RunReport:
@@ -55,7 +55,7 @@ def test_every_kind_of_control_moves_the_figure(page, lab_server, relpath):
 def test_harness_reports_a_broken_widget_and_an_error(page, lab_server):
     """Self-test: a widget whose model is missing and a cell that raises are both reported."""
     try:
-        report = _run(page, lab_server, "fixtures/broken/broken_widget_and_error.ipynb")
+        report = _run(page, lab_server, f"notebooks/{servers.FIXTURE_DIR}/broken/broken_widget_and_error.ipynb")
         problems = "\n".join(report.problems())
         assert "RuntimeError: broken on purpose" in problems
         assert "Error displaying widget" in problems or "rendered on the page" in problems, problems
