@@ -1,0 +1,676 @@
+"""Single-excitation energy transport on networks of coupled sites: an exact, fast engine.
+
+Physics (PHYSICS.md §3). One excitation hops between N sites with Hamiltonian ``H`` (energies in
+cm⁻¹, converted to rad/ps by 2πc; ħ = 1, times in ps). The density matrix ρ of the site manifold
+obeys the Lindblad equation of Plenio & Huelga, NJP 10, 113019 (2008):
+
+* **trapping**: population rate κ (``trap_rate_per_ps``) from ``sink_site`` into an absorbing sink
+  (Lindblad operator √κ |sink⟩⟨s|);
+* **loss**: population rate Γ (``loss_rate_per_ns``) from every site to the ground state
+  (√Γ |g⟩⟨k| for each k);
+* **dephasing**: rate γ_k on site k, the Lindblad operator √(2γ_k)|k⟩⟨k|; the coherence ρ_jk
+  (j ≠ k) then decays at γ_j + γ_k, the populations are untouched (DESIGN §4).
+
+The transport efficiency is the population in the sink, η(T) = κ ∫₀ᵀ ρ_ss(t) dt.
+
+How it is computed (no time integration; see ``docs/transport_engine.md``)
+--------------------------------------------------------------------------
+Write the generator as 𝓛(ρ) = −i(H_eff ρ − ρ H_eff†) + J(ρ) with the non-Hermitian
+H_eff = H − i·diag(κδ_ks/2 + Γ/2 + γ_k) and the dephasing jumps J(ρ) = Σ_k 2γ_k ρ_kk |k⟩⟨k|, which only
+read and write the diagonal. One eigendecomposition H_eff = V Λ V⁻¹ (O(N³)) inverts the first part
+element by element; the jumps are a rank-N correction solved exactly by an N×N linear system
+(Woodbury). Assembling that N×N system costs N⁴/2 multiply-adds in BLAS (real), which is the
+dominant cost with dephasing; without dephasing the cost is O(N³). For t → ∞ this is the exact
+solution of 𝓛X = −ρ₀ with X = ∫₀^∞ρ dt. Finite times with dephasing use one eigendecomposition of the
+N²-dimensional Liouvillian (small N) or a Krylov exponential ``expm_multiply`` (large N).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.linalg as sla
+import scipy.sparse as sp
+import scipy.sparse.linalg as spla
+
+from qedn_lessons.units import RAD_PER_PS_PER_CM
+from qedn_lessons.validate import (
+    check_finite_array,
+    check_hermitian,
+    check_int,
+    check_real,
+    check_size,
+)
+
+__all__ = [
+    "FMO_SHIFT_CM",
+    "MAX_SITES",
+    "MAX_SITES_DYNAMICS",
+    "TransportCurves",
+    "arrival_probability",
+    "chain_hamiltonian",
+    "classical_walk_probabilities",
+    "efficiency_curve",
+    "first_arrival",
+    "fmo_hamiltonian",
+    "mean_square_displacement",
+    "pst_couplings",
+    "pst_hamiltonian",
+    "quantum_walk_probabilities",
+    "ring_hamiltonian",
+    "site_populations",
+    "transport_efficiency",
+]
+
+#: Largest network :func:`transport_efficiency` accepts (a 500-site chain with dephasing takes a few
+#: seconds and ~100 MB; the cost grows as N⁴ with dephasing, N³ without).
+MAX_SITES = 500
+#: Largest network whose populations vs time with dephasing are computed (N² × N² Liouvillian).
+MAX_SITES_DYNAMICS = 60
+#: Largest lattice of the walk functions (dimensionless, pure states: N × N eigenproblem).
+MAX_WALK_SITES = 4001
+#: Largest number of time points of the curve functions.
+MAX_TIMES = 20_000
+
+#: Diagonal shift of the FMO Hamiltonian (Adolphs & Renger 2006), cm⁻¹.
+FMO_SHIFT_CM = 12230.0
+
+_FMO_CM = np.array(
+    [
+        [215.0, -104.1, 5.1, -4.3, 4.7, -15.1, -7.8],
+        [-104.1, 220.0, 32.6, 7.1, 5.4, 8.3, 0.8],
+        [5.1, 32.6, 0.0, -46.8, 1.0, -8.1, 5.1],
+        [-4.3, 7.1, -46.8, 125.0, -70.7, -14.7, -61.5],
+        [4.7, 5.4, 1.0, -70.7, 450.0, 89.7, -2.5],
+        [-15.1, 8.3, -8.1, -14.7, 89.7, 330.0, 32.7],
+        [-7.8, 0.8, 5.1, -61.5, -2.5, 32.7, 280.0],
+    ]
+)
+_FMO_CM.setflags(write=False)
+
+
+# --------------------------------------------------------------------------------------------------
+# Networks
+# --------------------------------------------------------------------------------------------------
+
+def fmo_hamiltonian() -> np.ndarray:
+    """The 7-site Fenna–Matthews–Olson Hamiltonian in cm⁻¹ (sites = BChl 1–7).
+
+    Site energies are shifted by −12230 cm⁻¹ (:data:`FMO_SHIFT_CM`), so only differences matter.
+
+    Returns
+    -------
+    ndarray, shape (7, 7), real symmetric, cm⁻¹ (a fresh copy).
+
+    Reference: J. Adolphs & T. Renger, Biophys. J. 91, 2778 (2006), doi:10.1529/biophysj.105.079483;
+    as used by M. B. Plenio & S. F. Huelga, NJP 10, 113019 (2008), doi:10.1088/1367-2630/10/11/113019.
+    """
+    return _FMO_CM.copy()
+
+
+def _check_rng(rng, disorder: float) -> np.random.Generator | None:
+    if disorder > 0.0 and not isinstance(rng, np.random.Generator):
+        raise TypeError(f"rng must be a numpy.random.Generator when there is disorder (e.g. np.random.default_rng(1)), got {rng!r}")
+    return rng
+
+
+def _tridiagonal(n: int, couplings: np.ndarray, onsite: np.ndarray, *, ring: bool = False) -> np.ndarray:
+    h = np.diag(onsite.astype(float))
+    idx = np.arange(n - 1)
+    h[idx, idx + 1] = couplings
+    h[idx + 1, idx] = couplings
+    if ring and n > 2:
+        h[0, n - 1] = h[n - 1, 0] = couplings[0]
+    return h
+
+
+def _onsite(n: int, disorder: float, rng) -> np.ndarray:
+    """Anderson box disorder: site energies uniform in [−W/2, W/2]."""
+    if disorder == 0.0:
+        return np.zeros(n)
+    return rng.uniform(-disorder / 2.0, disorder / 2.0, size=n)
+
+
+def chain_hamiltonian(
+    n_sites: int,
+    coupling_cm: float = 100.0,
+    *,
+    disorder_cm: float = 0.0,
+    rng: np.random.Generator | None = None,
+) -> np.ndarray:
+    """Hamiltonian of a linear chain with nearest-neighbour coupling, in cm⁻¹.
+
+    Parameters
+    ----------
+    n_sites : int, 1 … :data:`MAX_WALK_SITES`.
+    coupling_cm : float, nearest-neighbour coupling J in cm⁻¹ (any finite real; default 100 cm⁻¹,
+        the size of the strongest FMO couplings).
+    disorder_cm : float ≥ 0, width W of the Anderson box distribution: each site energy is drawn
+        uniformly from [−W/2, W/2] cm⁻¹.
+    rng : numpy Generator, required when ``disorder_cm > 0`` (randomness only through ``rng``).
+
+    Returns
+    -------
+    ndarray (n_sites, n_sites), real symmetric tridiagonal, cm⁻¹.
+
+    Raises
+    ------
+    ValueError, TypeError for a size outside the range, a non-finite coupling, negative disorder or a
+    missing ``rng``.
+
+    Reference: P. W. Anderson, Phys. Rev. 109, 1492 (1958), doi:10.1103/PhysRev.109.1492.
+    """
+    n = check_size("n_sites", n_sites, maximum=MAX_WALK_SITES, what="dense N×N matrix")
+    coupling = check_real("coupling_cm", coupling_cm)
+    disorder = check_real("disorder_cm", disorder_cm, minimum=0.0)
+    rng = _check_rng(rng, disorder)
+    return _tridiagonal(n, np.full(n - 1, coupling), _onsite(n, disorder, rng))
+
+
+def ring_hamiltonian(
+    n_sites: int,
+    coupling_cm: float = 100.0,
+    *,
+    disorder_cm: float = 0.0,
+    rng: np.random.Generator | None = None,
+) -> np.ndarray:
+    """Hamiltonian of a ring of ``n_sites`` (≥ 3) with nearest-neighbour coupling, in cm⁻¹.
+
+    Same parameters, units and errors as :func:`chain_hamiltonian`; site N couples to site 1.
+    """
+    n = check_size("n_sites", n_sites, maximum=MAX_WALK_SITES, what="dense N×N matrix")
+    if n < 3:
+        raise ValueError(f"n_sites must be an integer in [3, {MAX_WALK_SITES}] for a ring, got {n}")
+    coupling = check_real("coupling_cm", coupling_cm)
+    disorder = check_real("disorder_cm", disorder_cm, minimum=0.0)
+    rng = _check_rng(rng, disorder)
+    return _tridiagonal(n, np.full(n - 1, coupling), _onsite(n, disorder, rng), ring=True)
+
+
+def pst_couplings(n_sites: int, lam: float = 1.0) -> np.ndarray:
+    """Couplings J_n = (λ/2)·√(n(N−n)), n = 1 … N−1, of a perfect-state-transfer chain.
+
+    With these couplings an excitation on site 1 arrives on site N with probability exactly 1 at
+    t = π/λ, for every N (Christandl, Datta, Ekert & Landahl, PRL 92, 187902 (2004),
+    doi:10.1103/PhysRevLett.92.187902, arXiv:quant-ph/0309131).
+
+    Parameters
+    ----------
+    n_sites : int, 2 … :data:`MAX_WALK_SITES`.
+    lam : float > 0, the rate λ in the same energy unit as the couplings (ħ = 1: time unit 1/λ).
+
+    Returns
+    -------
+    ndarray of length N−1.
+    """
+    n = check_size("n_sites", n_sites, maximum=MAX_WALK_SITES, what="dense N×N matrix")
+    if n < 2:
+        raise ValueError(f"n_sites must be an integer in [2, {MAX_WALK_SITES}], got {n}")
+    lam = check_real("lam", lam, minimum=0.0, minimum_inclusive=False)
+    k = np.arange(1, n)
+    return 0.5 * lam * np.sqrt(k * (n - k))
+
+
+def pst_hamiltonian(n_sites: int, lam: float = 1.0) -> np.ndarray:
+    """Tridiagonal Hamiltonian with the couplings of :func:`pst_couplings` (same units as ``lam``)."""
+    couplings = pst_couplings(n_sites, lam)
+    return _tridiagonal(len(couplings) + 1, couplings, np.zeros(len(couplings) + 1))
+
+
+# --------------------------------------------------------------------------------------------------
+# Argument checks shared by the transport functions
+# --------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Model:
+    h: np.ndarray  # rad/ps, Hermitian
+    n: int
+    initial: int  # 0-based
+    sink: int  # 0-based
+    kappa: float  # ps⁻¹
+    loss: float  # ps⁻¹
+    gamma: np.ndarray  # ps⁻¹, per site
+
+    @property
+    def damping(self) -> np.ndarray:
+        """Anti-Hermitian part of H_eff: κ/2 on the sink site, Γ/2 and γ_k everywhere."""
+        d = self.loss / 2.0 + self.gamma
+        d = d.copy()
+        d[self.sink] += self.kappa / 2.0
+        return d
+
+
+def _check_model(hamiltonian_cm, initial_site, sink_site, trap_rate_per_ps, loss_rate_per_ns,
+                 dephasing_per_ps, *, max_sites: int = MAX_SITES) -> _Model:
+    h = check_hermitian("hamiltonian_cm", hamiltonian_cm, max_dimension=max_sites)
+    n = h.shape[0]
+    if n < 1:
+        raise ValueError("hamiltonian_cm must have at least one site, got shape (0, 0)")
+    initial = check_int("initial_site", initial_site, minimum=1, maximum=n) - 1
+    sink = check_int("sink_site", sink_site, minimum=1, maximum=n) - 1
+    kappa = check_real("trap_rate_per_ps", trap_rate_per_ps, minimum=0.0)
+    loss = check_real("loss_rate_per_ns", loss_rate_per_ns, minimum=0.0) * 1e-3
+    gamma = _check_dephasing(dephasing_per_ps, n)
+    h = (h + h.conj().T) / 2.0
+    h = h.real if np.isrealobj(h) or not np.any(h.imag) else h
+    return _Model(h * RAD_PER_PS_PER_CM, n, initial, sink, kappa, loss, gamma)
+
+
+def _check_dephasing(dephasing_per_ps, n: int) -> np.ndarray:
+    if np.ndim(dephasing_per_ps) == 0 and not isinstance(dephasing_per_ps, np.ndarray | list | tuple):
+        value = check_real("dephasing_per_ps", dephasing_per_ps, minimum=0.0)
+        return np.full(n, value)
+    rates = check_finite_array("dephasing_per_ps", dephasing_per_ps, ndim=1)
+    if rates.shape != (n,):
+        raise ValueError(f"dephasing_per_ps must be a scalar or one rate per site (length {n}), got shape {rates.shape}")
+    if np.iscomplexobj(rates) or np.any(rates < 0):
+        raise ValueError(f"dephasing_per_ps must be ≥ 0 and finite on every site, got {np.round(rates, 6).tolist()}")
+    return rates.astype(float)
+
+
+def _check_times(name: str, times, *, maximum: int = MAX_TIMES) -> np.ndarray:
+    shape = np.shape(times)
+    if len(shape) == 1 and shape[0] > maximum:
+        raise ValueError(f"{name} must hold at most {maximum} times, got {shape[0]}")
+    t = check_finite_array(name, times, ndim=1)
+    if np.iscomplexobj(t) or t.size == 0 or np.any(t < 0):
+        raise ValueError(f"{name} must be a non-empty 1-D array of times ≥ 0, got {_short(t)}")
+    return t.astype(float)
+
+
+def _short(a: np.ndarray) -> str:
+    return np.array2string(np.asarray(a)[:6], precision=3) + ("…" if np.size(a) > 6 else "")
+
+
+# --------------------------------------------------------------------------------------------------
+# The engine
+# --------------------------------------------------------------------------------------------------
+
+@dataclass
+class _Spectrum:
+    """Eigendecomposition H_eff = V diag(λ) W with W = V⁻¹, and g_ab = i/(λ_a − conj λ_b)."""
+
+    v: np.ndarray
+    w: np.ndarray
+    lam: np.ndarray
+    g: np.ndarray  # ∫₀^∞ e^{-i(λ_a − λ̄_b)t} dt = 1/(i(λ_a − λ̄_b)) ... stored with the sign below
+
+    @classmethod
+    def of(cls, model: _Model) -> _Spectrum:
+        heff = model.h - 1j * np.diag(model.damping)
+        lam, v = np.linalg.eig(heff)
+        w = np.linalg.inv(v)
+        diff = lam[:, None] - lam.conj()[None, :]
+        scale = max(1.0, float(np.max(np.abs(lam))))
+        never = np.abs(diff) <= 1e-12 * scale  # pairs of modes that never decay (dark, lossless)
+        # integral over t ≥ 0 of exp(-i(λ_a − λ̄_b)t) = 1/(i(λ_a − λ̄_b)) = −i/(λ_a − λ̄_b)
+        g = np.where(never, 0.0, -1j / np.where(never, 1.0, diff))
+        return cls(v, w, lam, g)
+
+    def condition(self) -> float:
+        return float(np.linalg.norm(self.v, 2) * np.linalg.norm(self.w, 2))
+
+    def integrated_diagonal(self, rho0_diag_site: int, time_ps: float) -> np.ndarray:
+        """diag of ∫₀ᵀ e^{-iH_eff t}|i⟩⟨i|e^{iH_eff† t} dt (no jumps), for every site: shape (N,)."""
+        wi = self.w[:, rho0_diag_site]
+        coeff = self.g * np.outer(wi, wi.conj())
+        if math.isfinite(time_ps):
+            coeff = coeff * -np.expm1(-1j * (self.lam[:, None] - self.lam.conj()[None, :]) * time_ps)
+        return np.einsum("ja,ab,jb->j", self.v, coeff, self.v.conj()).real
+
+    def jump_matrix(self) -> np.ndarray:
+        """M_jk = [∫₀^∞ e^{-iH_eff t}|k⟩⟨k|e^{iH_eff† t} dt]_jj (real, N×N): N⁴/2 real multiply-adds."""
+        v, w, g = self.v, self.w, self.g
+        n = v.shape[0]
+        # diagonal pairs a = b
+        m = (np.abs(v) ** 2 * g.diagonal().real) @ (np.abs(w) ** 2)
+        # pairs a < b, and their mirror images (complex conjugates): 2 Re Σ_{a<b}
+        for a in range(n - 1):
+            vb = v[:, a, None] * v[:, a + 1:].conj()  # (N, n-a-1): V_ja conj(V_jb)
+            wb = (g[a, a + 1:, None] * w[a, None, :]) * w[a + 1:, :].conj()  # (n-a-1, N)
+            m += 2.0 * (vb.real @ wb.real - vb.imag @ wb.imag)
+        return m
+
+
+def _efficiency_spectral(model: _Model, time_ps: float) -> float:
+    spec = _Spectrum.of(model)
+    if spec.condition() > 1e8:  # near an exceptional point: use the direct Liouvillian solve instead
+        return _efficiency_liouvillian(model, time_ps)
+    d0 = spec.integrated_diagonal(model.initial, time_ps)
+    if not np.any(model.gamma > 0):
+        return _clip(model.kappa * d0[model.sink])
+    # d = diag X solves d = d0 + M diag(2γ) d (Woodbury for the rank-N jump map), X = ∫₀^∞ ρ dt
+    m = spec.jump_matrix()
+    d = np.linalg.solve(np.eye(model.n) - m * (2.0 * model.gamma)[None, :], d0)
+    return _clip(model.kappa * d[model.sink])
+
+
+def _clip(eta: float) -> float:
+    # round-off only: η is a probability; anything outside [0, 1] by more than 1e-9 is a bug
+    eta = float(eta)
+    return min(1.0, max(0.0, eta))
+
+
+def _liouvillian(model: _Model) -> sp.csc_matrix:
+    """Sparse generator on vec(ρ) (row-major: index j·N + k ↔ ρ_jk), shape (N², N²)."""
+    n = model.n
+    heff = sp.csr_matrix(model.h - 1j * np.diag(model.damping))
+    eye = sp.identity(n, format="csr")
+    gen = -1j * (sp.kron(heff, eye) - sp.kron(eye, heff.conj()))
+    diag = np.arange(n) * (n + 1)
+    jumps = sp.csr_matrix((2.0 * model.gamma, (diag, diag)), shape=(n * n, n * n))
+    return (gen + jumps).tocsc()
+
+
+def _efficiency_liouvillian(model: _Model, time_ps: float) -> float:
+    """Reference method: η from the sparse N²×N² Liouvillian (LU for t → ∞, expm_multiply otherwise)."""
+    n = model.n
+    gen = _liouvillian(model)
+    rho0 = np.zeros(n * n, complex)
+    rho0[model.initial * (n + 1)] = 1.0
+    s = model.sink * (n + 1)
+    if math.isinf(time_ps):
+        x = spla.splu(gen).solve(-rho0)
+        return _clip(model.kappa * x[s].real)
+    # augmented generator: the last component accumulates κ ρ_ss, i.e. the sink population
+    aug = sp.bmat([[gen, None], [sp.csr_matrix(([model.kappa], ([0], [s])), shape=(1, n * n)), sp.csr_matrix((1, 1))]]).tocsc()
+    state = spla.expm_multiply(aug * time_ps, np.append(rho0, 0.0))
+    return _clip(state[-1].real)
+
+
+def transport_efficiency(
+    hamiltonian_cm,
+    *,
+    initial_site: int = 1,
+    sink_site: int = 3,
+    trap_rate_per_ps: float = 1.0,
+    loss_rate_per_ns: float = 1.0,
+    dephasing_per_ps=0.0,
+    time_ps: float = math.inf,
+) -> float:
+    """Population delivered to the sink by ``time_ps``: η = κ ∫₀ᵀ ρ_ss dt.
+
+    Parameters
+    ----------
+    hamiltonian_cm : (N, N) real symmetric or complex Hermitian array or ``qutip.Qobj``, cm⁻¹;
+        N ≤ :data:`MAX_SITES`. Converted to rad/ps by 2πc.
+    initial_site : int, 1-based site holding the excitation at t = 0.
+    sink_site : int, 1-based site from which the sink traps (FMO: 3).
+    trap_rate_per_ps : float ≥ 0, population rate κ from ``sink_site`` into the sink, ps⁻¹.
+    loss_rate_per_ns : float ≥ 0, population rate Γ from every site to the ground state, ns⁻¹.
+    dephasing_per_ps : float ≥ 0 or array of N floats ≥ 0, coherence decay rate γ per site, ps⁻¹
+        (Lindblad operator √(2γ_k)|k⟩⟨k|: ρ_jk decays at γ_j + γ_k).
+    time_ps : float ≥ 0 or ``math.inf``, ps.
+
+    Returns
+    -------
+    float in [0, 1].
+
+    Raises
+    ------
+    TypeError, ValueError: a non-square, non-symmetric or non-finite Hamiltonian, a size above
+    :data:`MAX_SITES`, a site label outside 1 … N, a negative or non-finite rate, a NaN time.
+
+    Method: exact, without time integration (module docstring and ``docs/transport_engine.md``).
+    Worked value: FMO, site 1 → sink at site 3, κ = 2 ps⁻¹, Γ = 1 ns⁻¹, no dephasing, t → ∞:
+    η = 0.8226 (PHYSICS.md §3).
+
+    Reference: M. B. Plenio & S. F. Huelga, NJP 10, 113019 (2008), doi:10.1088/1367-2630/10/11/113019;
+    P. Rebentrost et al., NJP 11, 033003 (2009), arXiv:0807.0929.
+    """
+    model = _check_model(hamiltonian_cm, initial_site, sink_site, trap_rate_per_ps, loss_rate_per_ns, dephasing_per_ps)
+    time_ps = check_real("time_ps", time_ps, minimum=0.0, allow_inf=True)
+    if model.kappa == 0.0 or time_ps == 0.0:
+        return 0.0
+    if math.isinf(time_ps) or not np.any(model.gamma > 0):
+        return _efficiency_spectral(model, time_ps)
+    if model.n > MAX_SITES_DYNAMICS:
+        raise ValueError(
+            f"hamiltonian_cm must have at most {MAX_SITES_DYNAMICS} sites for a finite time_ps with dephasing, "
+            f"got {model.n} (use time_ps=math.inf, or no dephasing)")
+    return float(site_populations(hamiltonian_cm, [time_ps], initial_site=initial_site, sink_site=sink_site,
+                                  trap_rate_per_ps=trap_rate_per_ps, loss_rate_per_ns=loss_rate_per_ns,
+                                  dephasing_per_ps=dephasing_per_ps).sink[0])
+
+
+def efficiency_curve(
+    hamiltonian_cm,
+    dephasing_values_per_ps,
+    *,
+    initial_site: int = 1,
+    sink_site: int = 3,
+    trap_rate_per_ps: float = 1.0,
+    loss_rate_per_ns: float = 1.0,
+    time_ps: float = math.inf,
+) -> np.ndarray:
+    """η for each uniform dephasing rate in ``dephasing_values_per_ps`` (ps⁻¹, each ≥ 0).
+
+    Same parameters, units and errors as :func:`transport_efficiency`; returns an array of the same
+    length (at most :data:`MAX_TIMES` values). This is the "Goldilocks" curve of environment-assisted
+    transport (Rebentrost et al., NJP 11, 033003 (2009), arXiv:0807.0929).
+    """
+    shape = np.shape(dephasing_values_per_ps)
+    if len(shape) == 1 and shape[0] > MAX_TIMES:
+        raise ValueError(f"dephasing_values_per_ps must hold at most {MAX_TIMES} values, got {shape[0]}")
+    values = check_finite_array("dephasing_values_per_ps", dephasing_values_per_ps, ndim=1)
+    if np.iscomplexobj(values) or np.any(values < 0):
+        raise ValueError(f"dephasing_values_per_ps must be rates ≥ 0 and finite, got {_short(values)}")
+    return np.array([
+        transport_efficiency(hamiltonian_cm, initial_site=initial_site, sink_site=sink_site,
+                             trap_rate_per_ps=trap_rate_per_ps, loss_rate_per_ns=loss_rate_per_ns,
+                             dephasing_per_ps=float(g), time_ps=time_ps)
+        for g in values
+    ])
+
+
+@dataclass(frozen=True)
+class TransportCurves:
+    """Populations vs time: ``sites`` (T × N), ``sink`` and ``lost`` (T), at ``times_ps`` (T)."""
+
+    times_ps: np.ndarray
+    sites: np.ndarray
+    sink: np.ndarray
+    lost: np.ndarray
+
+
+def site_populations(
+    hamiltonian_cm,
+    times_ps,
+    *,
+    initial_site: int = 1,
+    sink_site: int = 3,
+    trap_rate_per_ps: float = 1.0,
+    loss_rate_per_ns: float = 1.0,
+    dephasing_per_ps=0.0,
+) -> TransportCurves:
+    """Site, sink and lost populations at every time in ``times_ps`` (ps, ≥ 0), same model as
+    :func:`transport_efficiency` (``sink`` at time T is η(T)).
+
+    Without dephasing the state stays pure within the site manifold: one eigendecomposition of the
+    N×N non-Hermitian H_eff gives every time (any N ≤ :data:`MAX_SITES`). With dephasing, one
+    eigendecomposition of the N²×N² Liouvillian gives every time (N ≤ :data:`MAX_SITES_DYNAMICS`;
+    for N > 16 a Krylov exponential is used instead). Nothing is re-integrated per time point.
+
+    Returns
+    -------
+    :class:`TransportCurves`; every array is real, populations sum to 1 at every time.
+
+    Raises
+    ------
+    as :func:`transport_efficiency`, and for ``times_ps`` that are not a 1-D array of finite times ≥ 0
+    (at most :data:`MAX_TIMES`).
+    """
+    model = _check_model(hamiltonian_cm, initial_site, sink_site, trap_rate_per_ps, loss_rate_per_ns,
+                         dephasing_per_ps)
+    times = _check_times("times_ps", times_ps)
+    if np.any(model.gamma > 0):
+        if model.n > MAX_SITES_DYNAMICS:
+            raise ValueError(f"hamiltonian_cm must have at most {MAX_SITES_DYNAMICS} sites for populations with "
+                             f"dephasing, got {model.n}")
+        sites = _populations_liouvillian(model, times)
+    else:
+        sites = _populations_pure(model, times)
+    sites = np.clip(sites, 0.0, 1.0)
+    rates_site = np.full(model.n, model.loss)
+    # sink and lost are integrals of rates × populations; from the exact integrated populations:
+    integ = _integrated_populations(model, times)
+    sink = np.clip(model.kappa * integ[:, model.sink], 0.0, 1.0)
+    lost = np.clip(integ @ rates_site, 0.0, 1.0)
+    return TransportCurves(times, sites, sink, lost)
+
+
+def _populations_pure(model: _Model, times: np.ndarray) -> np.ndarray:
+    lam, v = np.linalg.eig(model.h - 1j * np.diag(model.damping))
+    c = np.linalg.solve(v, np.eye(model.n)[:, model.initial])
+    amps = (v * c[None, :]) @ np.exp(-1j * lam[:, None] * times[None, :])  # (N, T)
+    return (np.abs(amps) ** 2).T
+
+
+def _integrated_populations(model: _Model, times: np.ndarray) -> np.ndarray:
+    """∫₀ᵗ ρ_kk dt' for every time and site, shape (T, N)."""
+    if np.any(model.gamma > 0):
+        return _populations_liouvillian(model, times, integrate=True)
+    spec = _Spectrum.of(model)
+    wi = spec.w[:, model.initial]
+    base = np.outer(wi, wi.conj())
+    diff = spec.lam[:, None] - spec.lam.conj()[None, :]
+    out = np.empty((len(times), model.n))
+    small = np.abs(diff) < 1e-12
+    for i, t in enumerate(times):
+        f = np.where(small, t, -1j * -np.expm1(-1j * diff * t) / np.where(small, 1.0, diff))
+        out[i] = np.einsum("ja,ab,jb->j", spec.v, base * f, spec.v.conj()).real
+    return out
+
+
+def _populations_liouvillian(model: _Model, times: np.ndarray, *, integrate: bool = False) -> np.ndarray:
+    n = model.n
+    gen = _liouvillian(model)
+    rho0 = np.zeros(n * n, complex)
+    rho0[model.initial * (n + 1)] = 1.0
+    diag = np.arange(n) * (n + 1)
+    if n <= 16:
+        lam, v = np.linalg.eig(gen.toarray())
+        c = np.linalg.solve(v, rho0)
+        if integrate:
+            small = np.abs(lam) < 1e-12
+            lt = lam[:, None] * times[None, :]
+            f = np.where(small[:, None], times[None, :], np.expm1(lt) / np.where(small, 1.0, lam)[:, None])
+        else:
+            f = np.exp(lam[:, None] * times[None, :])
+        return ((v[diag, :] * c[None, :]) @ f).real.T
+    # larger networks: Krylov exponential on an augmented generator (integrals ride along)
+    order = np.argsort(times)
+    if integrate:
+        aug = sp.bmat([[gen, None], [sp.csr_matrix((np.ones(n), (np.arange(n), diag)), shape=(n, n * n)), sp.csr_matrix((n, n))]]).tocsc()
+        start = np.append(rho0, np.zeros(n))
+        pick = np.arange(n * n, n * n + n)
+    else:
+        aug, start, pick = gen, rho0, diag
+    out = np.empty((len(times), n))
+    state, now = start, 0.0
+    for i in order:
+        step = times[i] - now
+        if step > 0:
+            state = spla.expm_multiply(aug * step, state)
+            now = times[i]
+        out[i] = state[pick].real
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Quantum walks (dimensionless: coupling J = 1 unless given, ħ = 1, time in units of 1/J)
+# --------------------------------------------------------------------------------------------------
+
+def _check_walk(hamiltonian, times, start_site):
+    h = check_hermitian("hamiltonian", hamiltonian, max_dimension=MAX_WALK_SITES)
+    t = _check_times("times", times)
+    start = check_int("start_site", start_site, minimum=1, maximum=h.shape[0]) - 1
+    return h, t, start
+
+
+def quantum_walk_probabilities(hamiltonian, times, *, start_site: int) -> np.ndarray:
+    """|⟨k|e^{−iHt}|start⟩|² for every time and site (closed system), shape (T, N).
+
+    ``hamiltonian`` is Hermitian in any energy unit E; ``times`` are in units of ħ/E (≥ 0).
+    One eigendecomposition serves all times. On an infinite uniform line (coupling J) the amplitude
+    on site n is (−i)ⁿ Jₙ(2Jt) (Bessel function), so ⟨x²⟩ = 2J²t² (ballistic).
+
+    Reference: A. M. Childs, E. Farhi & S. Gutmann, Quantum Inf. Process. 1, 35 (2002),
+    arXiv:quant-ph/0103020.
+    """
+    h, t, start = _check_walk(hamiltonian, times, start_site)
+    e, v = np.linalg.eigh(h)
+    amps = (v * v[start].conj()[None, :]) @ np.exp(-1j * e[:, None] * t[None, :])
+    return (np.abs(amps) ** 2).T
+
+
+def classical_walk_probabilities(hamiltonian, times, *, start_site: int) -> np.ndarray:
+    """Classical continuous-time random walk with hopping rate |H_jk| from k to j, shape (T, N).
+
+    The rate matrix has the coupling strengths of ``hamiltonian`` off the diagonal (site energies are
+    ignored); on a uniform line with rate J, ⟨x²⟩ = 2Jt (diffusive). Same units as
+    :func:`quantum_walk_probabilities`.
+    """
+    h, t, start = _check_walk(hamiltonian, times, start_site)
+    rates = np.abs(h)
+    np.fill_diagonal(rates, 0.0)
+    gen = rates - np.diag(rates.sum(axis=0))
+    e, v = np.linalg.eigh(gen)  # symmetric rates: real spectrum ≤ 0
+    p = (v * v[start][None, :]) @ np.exp(e[:, None] * t[None, :])
+    return np.clip(p.T, 0.0, 1.0)
+
+
+def mean_square_displacement(probabilities, start_site: int) -> np.ndarray:
+    """⟨(x − x₀)²⟩ in site spacings² for each row of ``probabilities`` (T × N), x₀ = ``start_site``."""
+    p = check_finite_array("probabilities", probabilities, ndim=2)
+    start = check_int("start_site", start_site, minimum=1, maximum=p.shape[1])
+    x = np.arange(1, p.shape[1] + 1) - start
+    return p.real @ (x.astype(float) ** 2)
+
+
+def arrival_probability(hamiltonian, times, *, initial_site: int, target_site: int) -> np.ndarray:
+    """|⟨target|e^{−iHt}|initial⟩|² at each time (closed system; units as
+    :func:`quantum_walk_probabilities`)."""
+    h, t, start = _check_walk(hamiltonian, times, initial_site)
+    target = check_int("target_site", target_site, minimum=1, maximum=h.shape[0]) - 1
+    e, v = np.linalg.eigh(h)
+    amp = (v[target] * v[start].conj()) @ np.exp(-1j * e[:, None] * t[None, :])
+    return np.abs(amp) ** 2
+
+
+def first_arrival(hamiltonian, *, initial_site: int, target_site: int, t_max: float, n_times: int = 4000) -> tuple[float, float]:
+    """Height and time of the first maximum of the arrival probability on ``target_site``.
+
+    Scans ``n_times`` points on [0, t_max] (units of ħ/E) for the first local maximum (the arrival
+    of the wave front), then refines it with a bounded scalar search. If the probability only rises
+    on the window, returns its value at ``t_max``.
+
+    Returns
+    -------
+    (probability, time).
+    Worked value: uniform chain N = 4, J = 1: (0.9728, 2.81) (PHYSICS.md §3).
+    """
+    from scipy.optimize import minimize_scalar
+
+    t_max = check_real("t_max", t_max, minimum=0.0, minimum_inclusive=False)
+    n_times = check_int("n_times", n_times, minimum=10, maximum=MAX_TIMES)
+    h = check_hermitian("hamiltonian", hamiltonian, max_dimension=MAX_WALK_SITES)
+    start = check_int("initial_site", initial_site, minimum=1, maximum=h.shape[0]) - 1
+    target = check_int("target_site", target_site, minimum=1, maximum=h.shape[0]) - 1
+    e, v = np.linalg.eigh(h)
+    weights = v[target] * v[start].conj()
+
+    def prob(t):
+        return float(np.abs(weights @ np.exp(-1j * e * t)) ** 2)
+
+    grid = np.linspace(0.0, t_max, n_times)
+    p = np.abs(weights @ np.exp(-1j * e[:, None] * grid[None, :])) ** 2
+    peaks = np.nonzero((p[1:-1] >= p[:-2]) & (p[1:-1] > p[2:]))[0]
+    if len(peaks) == 0:
+        return float(p[-1]), float(t_max)
+    i = peaks[0] + 1
+    res = minimize_scalar(lambda t: -prob(t), bounds=(grid[i - 1], grid[i + 1]), method="bounded",
+                          options={"xatol": 1e-10 * max(1.0, t_max)})
+    return float(-res.fun), float(res.x)
