@@ -280,7 +280,7 @@ def test_local_channels_are_trace_preserving_and_act_as_documented():
     assert E.bloch_vector(E.reduced_state(deph, "A"))[0] == pytest.approx(0.6)
     depol = E.apply_local(rho, E.depolarizing_kraus(0.25))
     assert E.bloch_vector(E.reduced_state(depol, "A"))[0] == pytest.approx(0.75)
-    rot = E.apply_local(rho, E.rotation_kraus(math.pi / 2, "y"))  # +x → −z... about y: x → −z
+    rot = E.apply_local(rho, E.rotation_kraus(math.pi / 2, "y"))  # a quarter turn about y takes +x to −z
     assert np.allclose(E.bloch_vector(E.reduced_state(rot, "A")), [0, 0, -1], atol=1e-12)
     # rotation about z is qutip's own rz up to a phase
     assert abs(np.vdot(E.rotation_kraus(0.7, "z")[0].ravel(), (-1j * 0.35 * qutip.sigmaz()).expm().full().ravel())) == pytest.approx(2.0)
@@ -387,16 +387,24 @@ def test_local_operation_kinds():
         E.local_operation("rotation", amount=1.5)
 
 
-def test_max_partner_energy_change_is_rounding_level_and_detects_a_nonlocal_cheat():
+def test_max_partner_energy_change_is_rounding_level_and_detects_a_nonlocal_cheat(monkeypatch):
     states = [E.bell_state(n) for n in E.BELL_NAMES] + [E.werner_state(0.9), E.yu_eberly_state(1.0)]
     ops = E.operation_grid(6)
     assert len(ops) == 6 * 4 + 36 + 18
     assert E.max_partner_energy_change(states, ops) < 1e-14
-    # a sanity check that the function can fail: Bob's own operation does change his energy
-    assert E.max_partner_energy_change([E.product_state(0.0, 0.0)], [E.rotation_kraus(math.pi, "x")], qubit="B") == 0.0
-    assert E.max_partner_energy_change([E.product_state(0.0, 0.0)], [E.rotation_kraus(math.pi, "x")], qubit="A") == 0.0
-    flipped = E.apply_local(E.product_state(0.0, 0.0), E.rotation_kraus(math.pi, "x"), qubit="B")
+    # a local π rotation of Alice leaves Bob's energy alone, for either choice of acting qubit ...
+    flip = E.rotation_kraus(math.pi, "x")
+    assert E.max_partner_energy_change([E.product_state(0.0, 0.0)], [flip], qubit="A") == 0.0
+    assert E.max_partner_energy_change([E.product_state(0.0, 0.0)], [flip], qubit="B") == 0.0
+    # ... while the same rotation applied to Bob's own qubit does change his energy
+    flipped = E.apply_local(E.product_state(0.0, 0.0), flip, qubit="B")
     assert E.local_energy(flipped, "B") == pytest.approx(1.0)
+    # the check can fail: in a world where Alice's operation leaked onto Bob's qubit (a "cheat"
+    # apply_local), the function reports the full quantum of energy Bob gains
+    honest = E.apply_local
+    monkeypatch.setattr(E, "apply_local", lambda rho, op, qubit="A": honest(rho, op, qubit="B" if qubit == "A" else "A"))
+    assert E.max_partner_energy_change([E.product_state(0.0, 0.0)], [flip]) == pytest.approx(1.0)
+    assert E.max_partner_energy_change(states, ops) > 0.4
     with pytest.raises(ValueError, match="n_angles must be"):
         E.operation_grid(0)
     with pytest.raises(ValueError, match="at least one"):
@@ -412,6 +420,25 @@ def test_lesson04_verdict_numbers():
     verdict = lesson04.entangled_nodes()
     assert verdict.word == "contradicted"
     assert "less than 1e-15" in verdict.evidence and "160 µs" in verdict.evidence
+
+
+def test_lesson04_verdict_is_computed_not_asserted(monkeypatch):
+    """If the no-signalling computation ever found energy moving, no verdict would be drawn."""
+    from qedn_lessons.verdicts import lesson04
+
+    monkeypatch.setattr(lesson04.ent, "max_partner_energy_change", lambda *args, **kwargs: 0.5)
+    with pytest.raises(RuntimeError, match="no-signalling check failed"):
+        lesson04.entangled_nodes()
+
+
+def test_chsh_exercise_tells_apart_the_two_common_mistakes():
+    from qedn_lessons.exercises.core import evaluate
+
+    squared = evaluate("04.chsh_werner", lambda p: 4 * p * p).message
+    one_eigenvalue = evaluate("04.chsh_werner", lambda p: 2 * p).message
+    assert "with a square root" in squared and "only the largest eigenvalue" not in squared
+    assert "only the largest eigenvalue" in one_eigenvalue and "with a square root" not in one_eigenvalue
+    assert evaluate("04.chsh_werner", lambda p: 2 * math.sqrt(2) * p).passed
 
 
 def test_no_signalling_explorer_shows_unchanged_bob_and_conditional_states_only_with_message():

@@ -71,11 +71,23 @@ def _above_tsirelson(answer, reference):
     return None
 
 
+def _matches(answer, formula, points=(0.3, 0.9)) -> bool:
+    """True if ``answer`` returns real numbers equal to ``formula`` at every p in ``points``."""
+    values = [_value(answer(p)) for p in points]
+    return all(v is not None and math.isclose(v, formula(p), rel_tol=1e-6) for v, p in zip(values, points))
+
+
 def _forgot_square_root(answer, reference):
-    if callable(answer):
-        v = _value(answer(0.5))
-        if v is not None and math.isclose(v, 4 * 0.5**2, rel_tol=1e-6):
-            return "It looks like 2(m₁ + m₂): the Horodecki maximum is 2√(m₁ + m₂), with a square root."
+    # two points: a single one (e.g. p = 0.5) cannot tell 4p² from 2p
+    if callable(answer) and _matches(answer, lambda p: 4 * p * p):
+        return "It looks like 2(m₁ + m₂): the Horodecki maximum is 2√(m₁ + m₂), with a square root."
+    return None
+
+
+def _only_one_eigenvalue(answer, reference):
+    if callable(answer) and _matches(answer, lambda p: 2 * p):
+        return ("It looks like 2√m₁, with only the largest eigenvalue: the Horodecki maximum adds the two "
+                "largest, m₁ + m₂ = 2p².")
     return None
 
 
@@ -85,7 +97,7 @@ register(Exercise(
     solution=_chsh_werner_solution,
     judge=function(notation="chsh_werner(p)", cases=[(0.0,), (0.25,), (0.5,), (1 / math.sqrt(2),), (0.9,), (1.0,)]),
     hint="For the Werner state T = −p·I (each correlation ⟨σ_i⊗σ_i⟩ = −p), so m₁ = m₂ = p². Plug into 2√(m₁ + m₂).",
-    mistakes=(_forgot_square_root, _above_tsirelson),
+    mistakes=(_forgot_square_root, _only_one_eigenvalue, _above_tsirelson),
     wrong_examples=(lambda p: 4 * p * p, lambda p: 2 * p, lambda p: 4 * p),
 ))
 

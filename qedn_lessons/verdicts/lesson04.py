@@ -15,6 +15,8 @@ from qedn_lessons.claims import Verdict, evidence_for
 #: A generous superconducting-qubit memory lifetime: 2D tantalum transmons with T1 above 0.3 ms
 #: (Place et al., Nat. Commun. 12, 1779 (2021), doi:10.1038/s41467-021-22030-5).
 MEMORY_T1_MS = 0.3
+#: Largest change of Bob's ⟨H_B⟩ (units of ħω) still read as rounding error, i.e. as zero.
+NO_SIGNALLING_TOLERANCE = 1e-12
 
 
 def shared_states() -> list:
@@ -34,6 +36,10 @@ def bell_pair_concurrence_after(time_ms: float, t1_ms: float = MEMORY_T1_MS) -> 
 def entangled_nodes() -> Verdict:
     states, operations = shared_states(), ent.operation_grid(6)
     worst = ent.max_partner_energy_change(states, operations)
+    if worst > NO_SIGNALLING_TOLERANCE:
+        # quantum mechanics forbids this: a larger change means the physics module is broken, and no
+        # verdict should be drawn from it
+        raise RuntimeError(f"no-signalling check failed: Bob's energy changed by {worst:.3g} ħω")
     shown = "less than 1e-15" if worst < 1e-15 else f"{worst:.0e}"
     death_gt = ent.sudden_death_time(1.0)
     death_ms = death_gt * MEMORY_T1_MS

@@ -24,11 +24,6 @@ def _vec(v) -> str:
     return "(" + ", ".join(f"{x:+.3f}" for x in v) + ")"
 
 
-def _energy_from_bloch(z: float) -> float:
-    """⟨H⟩ = (1 − z)/2 in units of ħω for H = ħω|1⟩⟨1| (display helper, no physics state)."""
-    return (1.0 - z) / 2.0
-
-
 @register_explorer
 class NoSignallingExplorer(Explorer):
     """Alice acts on her half of a shared state; Bob's reduced state and energy do not change."""
@@ -87,7 +82,7 @@ class NoSignallingExplorer(Explorer):
                 if o.probability > 1e-12:
                     b = ent.bloch_vector(o.partner_state)
                     vectors[2 + k] = b
-                    energies[2 + k] = _energy_from_bloch(b[2])
+                    energies[2 + k] = ent.local_energy(o.joint_state, "B")  # from the post-measurement joint state
                     conditional.append(f"given {o.outcome:+d} (probability {o.probability:.2f}): Bloch {_vec(b)}, "
                                        f"⟨H_B⟩ = {energies[2 + k]:.3f}")
             extra = (" Message received: " + "; ".join(conditional) +
