@@ -246,19 +246,21 @@ def function(*, notation: str, cases: Sequence[tuple], rel: float = 1e-6, abs_to
     def judge(answer: Any, reference: Callable) -> Feedback:
         if not callable(answer):
             return incorrect(f"{notation} should be a function (def …), got {type(answer).__name__}.")
+        name = notation.split("(")[0]
         for args in cases:
+            call = f"{name}({', '.join(_show(a) for a in args)})"
             want = reference(*args)
             try:
                 got = answer(*args)
             except Exception as exc:
-                return incorrect(f"{notation}{args} raised {type(exc).__name__}: {exc}.")
+                return incorrect(f"{call} raised {type(exc).__name__}: {exc}.")
             if got is None:
-                return incorrect(f"{notation}{args} returned None: did you forget `return`?")
+                return incorrect(f"{call} returned None: did you forget `return`?")
             if got is Ellipsis:
                 return Feedback(NOT_ATTEMPTED, "the function body still returns `...`.")
             value = _as_number(got)
             if value is None or not math.isclose(value, want, rel_tol=rel, abs_tol=abs_tol):
-                return incorrect(f"for {notation}{args} expected {_show(want)}, got {_show(got)}.")
+                return incorrect(f"expected {call} = {_show(want)}, got {_show(got)}.")
         return correct(f"{notation} matches the reference on {len(cases)} test cases.")
 
     return judge
