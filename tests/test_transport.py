@@ -1,0 +1,261 @@
+"""Transport engine: worked values, independent cross-checks (qutip, sparse Liouvillian), properties,
+bad input."""
+
+import math
+
+import numpy as np
+import pytest
+import qutip
+from hypothesis import given
+from hypothesis import strategies as st
+from scipy.special import jv
+
+from qedn_lessons import transport as T
+from qedn_lessons.units import RAD_PER_PS_PER_CM
+
+FMO = T.fmo_hamiltonian()
+PH = {"trap_rate_per_ps": 2.0, "loss_rate_per_ns": 1.0}  # Plenio & Huelga, NJP 10, 113019 (2008)
+
+
+# --- qutip reference (independent method: integrate the Lindblad equation) ------------------------
+
+def _qutip_model(h_cm, initial, sink, kappa, loss_per_ns, gamma):
+    n = h_cm.shape[0]
+    dim = n + 2  # sites 0..n-1, sink n, ground n+1
+    ket = [qutip.basis(dim, k) for k in range(dim)]
+    h = np.zeros((dim, dim))
+    h[:n, :n] = h_cm * RAD_PER_PS_PER_CM
+    c_ops = [math.sqrt(kappa) * ket[n] * ket[sink - 1].dag()]
+    c_ops += [math.sqrt(loss_per_ns * 1e-3) * ket[n + 1] * ket[k].dag() for k in range(n)]
+    gammas = np.broadcast_to(gamma, (n,))
+    c_ops += [math.sqrt(2 * gammas[k]) * ket[k] * ket[k].dag() for k in range(n) if gammas[k] > 0]
+    rho0 = ket[initial - 1] * ket[initial - 1].dag()
+    return qutip.Qobj(h), rho0, c_ops, n
+
+
+def qutip_sink(h_cm, times, *, initial=1, sink=3, kappa=2.0, loss_per_ns=1.0, gamma=0.0):
+    h, rho0, c_ops, n = _qutip_model(h_cm, initial, sink, kappa, loss_per_ns, gamma)
+    proj = qutip.basis(n + 2, n) * qutip.basis(n + 2, n).dag()
+    result = qutip.mesolve(h, rho0, times, c_ops, e_ops=[proj], options={"atol": 1e-10, "rtol": 1e-8, "nsteps": 100000})
+    return np.asarray(result.expect[0])
+
+
+def test_fmo_hamiltonian_matches_adolphs_renger():
+    assert FMO.shape == (7, 7) and np.allclose(FMO, FMO.T)
+    assert FMO[0, 1] == -104.1 and FMO[2, 2] == 0.0 and FMO[4, 4] == 450.0  # PHYSICS.md §3
+    FMO2 = T.fmo_hamiltonian()
+    FMO2[0, 0] = 1e9
+    assert T.fmo_hamiltonian()[0, 0] == 215.0  # a copy, the reference cannot be changed
+
+
+def test_fmo_exciton_energies_match_independent_diagonalisation():
+    # Exciton energies from numpy's Hermitian solver vs qutip's own eigenenergies (independent code path)
+    ours = np.linalg.eigvalsh(T.fmo_hamiltonian())
+    ref = qutip.Qobj(FMO).eigenenergies()
+    assert np.allclose(ours, ref, atol=1e-9)
+    assert ours.min() < 0.0 < 450.0 < ours.max() + 60  # lowest exciton below site 3, as in Adolphs & Renger
+
+
+def test_fmo_efficiency_no_dephasing_worked_value():
+    # PHYSICS.md §3 (computed): 0.8226 for κ = 2 ps⁻¹, Γ = 1 ns⁻¹, site 1 → sink at 3
+    assert T.transport_efficiency(FMO, **PH) == pytest.approx(0.8226, abs=5e-5)
+
+
+def test_goldilocks_rise_and_fall():
+    # Rebentrost et al., NJP 11, 033003 (2009), arXiv:0807.0929: dephasing raises η to ≈ 0.99, very strong
+    # dephasing lowers it (Zeno); Mohseni et al. J. Chem. Phys. 129, 174106 (2008): "from ~70% to 99%"
+    gammas = np.logspace(-6, 4, 101)
+    eta = T.efficiency_curve(FMO, gammas, **PH)
+    best = int(np.argmax(eta))
+    assert eta[best] > 0.99 and eta[0] == pytest.approx(0.8226, abs=1e-3)
+    assert 10 < gammas[best] / RAD_PER_PS_PER_CM < 100  # optimum of tens of cm⁻¹
+    assert eta[-1] < 0.7 and np.all(np.diff(eta[best:]) < 0)  # Zeno: strong dephasing slows transport
+
+
+def test_spectral_engine_matches_sparse_liouvillian_solve():
+    rng = np.random.default_rng(3)
+    for h, sink in [(FMO, 3), (T.chain_hamiltonian(30, 80.0, disorder_cm=60.0, rng=rng), 30)]:
+        n = h.shape[0]
+        for gamma in (0.0, 0.3, 7.0, rng.uniform(0, 5, n)):
+            m = T._check_model(h, 1, sink, 1.5, 2.0, gamma)
+            assert T.transport_efficiency(h, sink_site=sink, trap_rate_per_ps=1.5, loss_rate_per_ns=2.0,
+                                          dephasing_per_ps=gamma) == pytest.approx(T._efficiency_liouvillian(m, math.inf), abs=1e-10)
+
+
+@pytest.mark.parametrize("gamma", [0.0, 2.0])
+def test_finite_time_and_populations_match_qutip_mesolve(gamma):
+    times = np.linspace(0.0, 3.0, 7)
+    ref = qutip_sink(FMO, times, gamma=gamma)
+    curves = T.site_populations(FMO, times, dephasing_per_ps=gamma, **PH)
+    assert np.allclose(curves.sink, ref, atol=1e-6)
+    for t, r in zip(times[1:], ref[1:]):
+        assert T.transport_efficiency(FMO, dephasing_per_ps=gamma, time_ps=t, **PH) == pytest.approx(r, abs=1e-6)
+    assert np.allclose(curves.sites.sum(axis=1) + curves.sink + curves.lost, 1.0, atol=1e-9)
+
+
+def test_t_infinity_matches_qutip_run_to_convergence():
+    h = FMO
+    times = np.linspace(0.0, 40.0, 3)  # κ = 2 ps⁻¹ with γ = 10 ps⁻¹: converged well before 40 ps
+    ref = qutip_sink(h, times, gamma=10.0)[-1]
+    residual = 1.0 - T.site_populations(h, [40.0], dephasing_per_ps=10.0, **PH).sites.sum()
+    assert T.transport_efficiency(h, dephasing_per_ps=10.0, **PH) == pytest.approx(ref, abs=1e-6 + residual)
+
+
+def test_large_chain_krylov_path_matches_spectral_limit():
+    h = T.chain_hamiltonian(20, 100.0)
+    late = T.site_populations(h, [50.0, 400.0], sink_site=20, dephasing_per_ps=3.0, loss_rate_per_ns=5.0)
+    inf = T.transport_efficiency(h, sink_site=20, dephasing_per_ps=3.0, loss_rate_per_ns=5.0)
+    assert late.sink[1] == pytest.approx(inf, abs=1e-6) and late.sink[0] < late.sink[1]
+
+
+def test_perfect_state_transfer_up_to_fifty_sites():
+    # Christandl et al., PRL 92, 187902 (2004): |⟨N|e^{-iHt}|1⟩| = 1 at t = π/λ
+    for n in (2, 3, 7, 20, 50, 80):
+        h = T.pst_hamiltonian(n, lam=1.0)
+        assert T.arrival_probability(h, [math.pi], initial_site=1, target_site=n)[0] == pytest.approx(1.0, abs=1e-9)
+    assert np.allclose(T.pst_couplings(4, 2.0), [math.sqrt(3), 2.0, math.sqrt(3)])
+
+
+def test_uniform_chain_first_arrival_worked_value():
+    # PHYSICS.md §3 (computed): N = 4 uniform chain, best first arrival 0.9728 at t ≈ 2.81/J
+    p, t = T.first_arrival(T.chain_hamiltonian(4, 1.0), initial_site=1, target_site=4, t_max=6.0)
+    assert p == pytest.approx(0.9728, abs=1e-4) and t == pytest.approx(2.81, abs=0.01)
+    # uniform chains transfer perfectly only for N = 2, 3
+    p3, _ = T.first_arrival(T.chain_hamiltonian(3, 1.0), initial_site=1, target_site=3, t_max=6.0)
+    assert p3 == pytest.approx(1.0, abs=1e-9)
+
+
+def test_quantum_walk_bessel_amplitudes_and_spreading():
+    # Infinite line: P_n(t) = J_n(2Jt)² (Childs, Farhi & Gutmann 2002, arXiv:quant-ph/0103020); ⟨x²⟩ = 2J²t²
+    n, j = 201, 1.0
+    times = np.array([0.5, 5.0, 20.0])
+    p = T.quantum_walk_probabilities(T.chain_hamiltonian(n, j), times, start_site=101)
+    offsets = np.arange(n) - 100
+    assert np.allclose(p, jv(offsets[None, :], 2 * j * times[:, None]) ** 2, atol=1e-12)
+    assert np.allclose(T.mean_square_displacement(p, 101), 2 * j**2 * times**2, rtol=1e-9)
+    c = T.classical_walk_probabilities(T.chain_hamiltonian(n, j), times, start_site=101)
+    assert np.allclose(T.mean_square_displacement(c, 101), 2 * j * times, rtol=1e-9)
+
+
+def test_anderson_disorder_localises():
+    rng = np.random.default_rng(0)
+    times = np.array([60.0])
+    msd = []
+    for _ in range(8):
+        h = T.chain_hamiltonian(301, 1.0, disorder_cm=3.0, rng=rng)
+        msd.append(T.mean_square_displacement(T.quantum_walk_probabilities(h, times, start_site=151), 151)[0])
+    # localisation length ≈ 96 J²/W² ≈ 11 sites: spreading saturates far below ballistic 2J²t² = 7200
+    assert np.mean(msd) < 400
+
+
+def test_chain_and_ring_construction():
+    rng = np.random.default_rng(1)
+    h = T.chain_hamiltonian(5, 50.0, disorder_cm=20.0, rng=rng)
+    assert np.all(np.abs(np.diag(h)) <= 10.0) and np.allclose(np.diag(h, 1), 50.0)
+    r = T.ring_hamiltonian(6, 30.0)
+    assert r[0, 5] == 30.0 and np.allclose(r, r.T)
+    again = T.chain_hamiltonian(5, 50.0, disorder_cm=20.0, rng=np.random.default_rng(1))
+    assert np.array_equal(h, again)
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+def _random_network(seed, n):
+    rng = np.random.default_rng(seed)
+    h = rng.normal(0, 60.0, (n, n))
+    h = (h + h.T) / 2
+    h += np.diag(np.diag(h, 1), 1) * 0 + np.diag(np.full(n - 1, 80.0), 1) + np.diag(np.full(n - 1, 80.0), -1)  # connected
+    return h
+
+
+@given(seed=st.integers(0, 10_000), n=st.integers(2, 9), gamma=st.floats(0, 50), kappa=st.floats(0, 10),
+       loss=st.floats(0, 100))
+def test_efficiency_is_a_probability(seed, n, gamma, kappa, loss):
+    h = _random_network(seed, n)
+    eta = T.transport_efficiency(h, initial_site=1, sink_site=n, trap_rate_per_ps=kappa, loss_rate_per_ns=loss,
+                                 dephasing_per_ps=gamma)
+    assert 0.0 <= eta <= 1.0
+
+
+@given(seed=st.integers(0, 10_000), n=st.integers(2, 7), gamma=st.floats(0, 20))
+def test_efficiency_rises_with_time_and_is_zero_without_trap(seed, n, gamma):
+    h = _random_network(seed, n)
+    times = np.linspace(0.0, 5.0, 11)
+    sink = T.site_populations(h, times, sink_site=n, trap_rate_per_ps=1.0, dephasing_per_ps=gamma).sink
+    assert np.all(np.diff(sink) >= -1e-9)
+    assert sink[-1] <= T.transport_efficiency(h, sink_site=n, dephasing_per_ps=gamma) + 1e-9
+    assert T.transport_efficiency(h, sink_site=n, trap_rate_per_ps=0.0, dephasing_per_ps=gamma) == 0.0
+
+
+@given(seed=st.integers(0, 10_000), n=st.integers(2, 9), gamma=st.floats(0.01, 100))
+def test_no_loss_delivers_everything(seed, n, gamma):
+    h = _random_network(seed, n)
+    eta = T.transport_efficiency(h, sink_site=n, loss_rate_per_ns=0.0, dephasing_per_ps=gamma)
+    assert eta == pytest.approx(1.0, abs=1e-7)
+
+
+# --- bad input -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("bad, error, words", [
+    (np.array([[0.0, 1.0], [2.0, 0.0]]), ValueError, "symmetric"),
+    (np.zeros((2, 3)), ValueError, "square"),
+    (np.array([[0.0, np.nan], [np.nan, 0.0]]), ValueError, "finite"),
+    (np.zeros((501, 501)), ValueError, "at most 500"),
+    ("FMO", TypeError, "hamiltonian_cm"),
+    (None, TypeError, "hamiltonian_cm"),
+])
+def test_bad_hamiltonian(bad, error, words):
+    with pytest.raises(error, match=words):
+        T.transport_efficiency(bad, sink_site=1)
+
+
+def test_size_refused_before_allocation():
+    class Huge:
+        shape = (10**6, 10**6)
+
+        def __array__(self, *a, **k):  # would allocate terabytes
+            raise AssertionError("allocated")
+
+    with pytest.raises(ValueError, match="at most"):
+        T.transport_efficiency(Huge())
+    with pytest.raises(ValueError, match="n_sites must be"):
+        T.chain_hamiltonian(10**7)
+
+
+@pytest.mark.parametrize("kwargs, error, words", [
+    ({"initial_site": 0}, ValueError, "initial_site"),
+    ({"sink_site": 8}, ValueError, "sink_site"),
+    ({"sink_site": None}, TypeError, "sink_site"),
+    ({"sink_site": 2.5}, TypeError, "sink_site"),
+    ({"trap_rate_per_ps": -1.0}, ValueError, "trap_rate_per_ps"),
+    ({"loss_rate_per_ns": float("inf")}, ValueError, "loss_rate_per_ns"),
+    ({"dephasing_per_ps": -0.1}, ValueError, "dephasing_per_ps"),
+    ({"dephasing_per_ps": float("nan")}, ValueError, "dephasing_per_ps"),
+    ({"dephasing_per_ps": [1.0, 2.0]}, ValueError, "one rate per site"),
+    ({"dephasing_per_ps": [1.0] * 6 + [-1.0]}, ValueError, "dephasing_per_ps"),
+    ({"time_ps": -1.0}, ValueError, "time_ps"),
+    ({"time_ps": float("nan")}, ValueError, "time_ps"),
+    ({"trap_rate_per_ps": True}, TypeError, "trap_rate_per_ps"),
+])
+def test_bad_parameters(kwargs, error, words):
+    with pytest.raises(error, match=words):
+        T.transport_efficiency(FMO, **kwargs)
+
+
+def test_bad_walk_and_network_input():
+    with pytest.raises(TypeError, match="rng"):
+        T.chain_hamiltonian(5, disorder_cm=1.0)
+    with pytest.raises(ValueError, match="disorder_cm"):
+        T.chain_hamiltonian(5, disorder_cm=-1.0, rng=np.random.default_rng())
+    with pytest.raises(ValueError, match="n_sites"):
+        T.ring_hamiltonian(2)
+    with pytest.raises(ValueError, match="lam"):
+        T.pst_couplings(5, lam=0.0)
+    with pytest.raises(ValueError, match="times"):
+        T.quantum_walk_probabilities(T.chain_hamiltonian(3), [-1.0], start_site=1)
+    with pytest.raises(ValueError, match="times_ps"):
+        T.site_populations(FMO, [np.inf])
+    with pytest.raises(ValueError, match="dephasing_values_per_ps"):
+        T.efficiency_curve(FMO, [0.1, -2.0])
+    with pytest.raises(ValueError, match="at most 60 sites"):
+        T.site_populations(T.chain_hamiltonian(61), [1.0], dephasing_per_ps=1.0)
