@@ -5,13 +5,14 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8888
+WORKSHOP_PORT ?= 8866
 # NO_BROWSER=1 make course: start JupyterLab without opening a web browser (servers, remote machines).
 LAB_FLAGS := $(if $(NO_BROWSER),--no-browser,) --port=$(PORT)
 PYTEST_FLAGS ?=
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export MPLBACKEND := Agg
 
-.PHONY: course test test-fast browser-deps notebooks-check nb-refresh bench voila site clean
+.PHONY: course test test-fast test-browser browser-deps notebooks-check nb-refresh bench bench-browser workshop voila site clean
 
 $(VENV)/.stamp-course: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,8 +37,24 @@ test-fast: $(VENV)/.stamp-test
 	$(BIN)/python scripts/nbtool.py check
 	$(BIN)/python -m pytest tests notebooks --nbval-lax -m "not browser" $(PYTEST_FLAGS)
 
+## test-browser: only the browser tests (JupyterLab and Voila in Chromium, every notebook)
+test-browser: $(VENV)/.stamp-test browser-deps
+	$(BIN)/python -m pytest tests/browser -m browser $(PYTEST_FLAGS)
+
 browser-deps:
 	bash scripts/ensure_chromium.sh
+
+## workshop: serve every lesson as a Voila app (no code cells) with a course-map index page
+workshop: $(VENV)/.stamp-course
+	$(BIN)/python scripts/serve_workshop.py --port=$(WORKSHOP_PORT) $(if $(NO_BROWSER),--no-browser,)
+
+voila: workshop
+
+## site: execute every notebook and build the static HTML course in _site/ (fails on a figure without alt text)
+site: _site/index.html
+
+_site/index.html: $(VENV)/.stamp-course scripts/build_site.py $(wildcard notebooks/*.ipynb) $(shell find qedn_lessons -name '*.py' 2>/dev/null)
+	$(BIN)/python scripts/build_site.py --out _site
 
 ## nb-refresh: re-execute notebooks and keep only the checked text outputs (NB=path for one)
 nb-refresh: $(VENV)/.stamp-test
@@ -46,6 +63,10 @@ nb-refresh: $(VENV)/.stamp-test
 ## bench: print the latency and speed benchmarks as JSON
 bench: $(VENV)/.stamp-test
 	$(BIN)/python benchmarks/widget_latency.py
+
+## bench-browser: end-to-end slider-to-figure latency in Chromium, JupyterLab and Voila (JSON)
+bench-browser: $(VENV)/.stamp-test browser-deps
+	$(BIN)/python benchmarks/browser_latency.py
 
 clean:
 	rm -rf $(VENV) _site test-artifacts .pytest_cache

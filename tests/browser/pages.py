@@ -263,46 +263,88 @@ def controls(explorer) -> dict:
 
 
 def interactions(page, explorer):
-    """Ways to move this explorer's controls, as (name, action) pairs, most natural first:
-    drag a slider, press an arrow key on a slider, type into a slider's readout, pick another
-    dropdown option, click a checkbox, type into a text box."""
+    """Ways to move this explorer's controls, as (name, action) pairs: drag each slider with the
+    mouse, pick another option of the first dropdown, click the first checkbox, then press an
+    arrow key on the first slider and type a value into its readout."""
     found = controls(explorer)
     actions = []
-    for slider in found["slider"][:1]:
-        def drag(slider=slider):
-            where = handle_fraction(slider)
-            drag_slider(page, slider, 0.25 if where > 0.5 else 0.75)
-        actions.append(("drag slider", drag))
 
-        def keyboard(slider=slider):
-            handle = slider.locator(".noUi-handle").first
-            handle.focus()
-            handle.press("ArrowLeft" if handle_fraction(slider) > 0.5 else "ArrowRight")
-        actions.append(("keyboard on slider", keyboard))
+    def drag(slider):
+        drag_slider(page, slider, 0.25 if handle_fraction(slider) > 0.5 else 0.75)
 
-        def type_readout(slider=slider):
-            readout = slider.locator(".widget-readout").first
-            low = float(slider.locator(".noUi-handle").first.get_attribute("aria-valuemin") or "nan")
-            high = float(slider.locator(".noUi-handle").first.get_attribute("aria-valuemax") or "nan")
-            now = float(slider.locator(".noUi-handle").first.get_attribute("aria-valuenow") or "nan")
-            target = low + 0.3 * (high - low) if now > (low + high) / 2 else low + 0.7 * (high - low)
-            readout.click()
-            page.keyboard.press("Control+A")
-            page.keyboard.type(f"{target:.6g}")
-            page.keyboard.press("Enter")
-        actions.append(("type into slider readout", type_readout))
+    def keyboard(slider):
+        handle = slider.locator(".noUi-handle").first
+        handle.focus()
+        handle.press("ArrowLeft" if handle_fraction(slider) > 0.5 else "ArrowRight")
+
+    def type_readout(slider):
+        handle = slider.locator(".noUi-handle").first
+        low, high, now = (float(handle.get_attribute(a) or "nan") for a in ("aria-valuemin", "aria-valuemax", "aria-valuenow"))
+        target = low + 0.3 * (high - low) if now > (low + high) / 2 else low + 0.7 * (high - low)
+        slider.locator(".widget-readout").first.click()
+        page.keyboard.press("Control+A")
+        page.keyboard.type(f"{target:.6g}")
+        page.keyboard.press("Enter")
+
+    def choose(select):
+        current = select.input_value()
+        other = next((v for v in (o.get_attribute("value") for o in select.locator("option").all()) if v != current), None)
+        if other is not None:
+            select.select_option(other)
+
+    for number, slider in enumerate(found["slider"], 1):
+        actions.append((f"drag slider {number}", lambda s=slider: drag(s)))
     for select in found["dropdown"][:1]:
-        def choose(select=select):
-            options = select.locator("option").all()
-            current = select.input_value()
-            values = [o.get_attribute("value") for o in options]
-            other = next((v for v in values if v != current), None)
-            if other is not None:
-                select.select_option(other)
-        actions.append(("choose dropdown option", choose))
+        actions.append(("choose dropdown option", lambda s=select: choose(s)))
     for box in found["checkbox"][:1]:
-        actions.append(("click checkbox", lambda box=box: box.click()))
+        actions.append(("click checkbox", lambda b=box: b.click()))
+    for slider in found["slider"][:1]:
+        actions.append(("arrow key on slider 1", lambda s=slider: keyboard(s)))
+        actions.append(("type into slider 1 readout", lambda s=slider: type_readout(s)))
     return actions
+
+
+# Counts the kernel's returns to idle, so a move whose answer does not change the figure is seen as
+# answered (iopub messages are ordered: the figure update comes before the kernel's idle status).
+_IDLE_COUNTER = r"""
+() => {
+  const app = window.jupyterapp;
+  let kernel = null;
+  if (app && app.shell && app.shell.currentWidget && app.shell.currentWidget.sessionContext) {
+    const session = app.shell.currentWidget.sessionContext.session;
+    kernel = session && session.kernel;
+  } else if (app && app.widgetManager) {
+    kernel = app.widgetManager.kernel;
+  }
+  if (!kernel) return -1;
+  if (window.__qednIdleKernel !== kernel) {
+    window.__qednIdleKernel = kernel;
+    window.__qednIdle = 0;
+    kernel.statusChanged.connect((_, status) => { if (status === 'idle') window.__qednIdle += 1; });
+  }
+  return window.__qednIdle;
+}
+"""
+
+
+def idle_count(page) -> int:
+    """How many times the page's kernel went idle since we started counting (-1: no kernel found)."""
+    return int(page.evaluate(_IDLE_COUNTER))
+
+
+def wait_for_response(page, explorer, before_src: str, idle_before: int, *, timeout_ms: int = FIGURE_TIMEOUT_MS) -> bool:
+    """Wait for the kernel's answer to a move: True when the figure changed, False when the kernel
+    answered (went idle again) without changing this figure, or nothing came back in time."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    answered_at = None
+    while time.monotonic() < deadline:
+        if wait_for_new_figure(page, explorer, before_src, timeout_ms=150):
+            return True
+        if answered_at is None and idle_before >= 0 and idle_count(page) > idle_before:
+            answered_at = time.monotonic()
+        if answered_at is not None and time.monotonic() - answered_at > 0.75:
+            return False
+    return False
 
 
 def move_and_check(page, explorer) -> tuple[str, list[str]]:
@@ -310,9 +352,9 @@ def move_and_check(page, explorer) -> tuple[str, list[str]]:
     changed it or '', the log of what was tried)."""
     log = []
     for name, action in interactions(page, explorer):
-        before = figure_src(explorer)
+        before, idle = figure_src(explorer), idle_count(page)
         action()
-        if wait_for_new_figure(page, explorer, before):
+        if wait_for_response(page, explorer, before, idle):
             log.append(f"{name}: figure changed")
             return name, log
         log.append(f"{name}: figure unchanged")
