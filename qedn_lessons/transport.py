@@ -550,15 +550,13 @@ def site_populations(
         if model.n > MAX_SITES_DYNAMICS:
             raise ValueError(f"hamiltonian_cm must have at most {MAX_SITES_DYNAMICS} sites for populations with "
                              f"dephasing, got {model.n}")
-        sites = _populations_liouvillian(model, times)
+        sites, integ = _populations_liouvillian(model, times)
     else:
-        sites = _populations_pure(model, times)
+        sites, integ = _populations_pure(model, times), _integrated_populations(model, times)
     sites = np.clip(sites, 0.0, 1.0)
-    rates_site = np.full(model.n, model.loss)
-    # sink and lost are integrals of rates × populations; from the exact integrated populations:
-    integ = _integrated_populations(model, times)
+    # sink and lost populations are κ∫ρ_ss dt and Γ∫Tr ρ dt, from the exact integrated populations
     sink = np.clip(model.kappa * integ[:, model.sink], 0.0, 1.0)
-    lost = np.clip(integ @ rates_site, 0.0, 1.0)
+    lost = np.clip(model.loss * integ.sum(axis=1), 0.0, 1.0)
     return TransportCurves(times, sites, sink, lost)
 
 
@@ -571,8 +569,6 @@ def _populations_pure(model: _Model, times: np.ndarray) -> np.ndarray:
 
 def _integrated_populations(model: _Model, times: np.ndarray) -> np.ndarray:
     """∫₀ᵗ ρ_kk dt' for every time and site, shape (T, N)."""
-    if np.any(model.gamma > 0):
-        return _populations_liouvillian(model, times, integrate=True)
     spec = _Spectrum.of(model)
     wi = spec.w[:, model.initial]
     base = np.outer(wi, wi.conj())
@@ -585,39 +581,33 @@ def _integrated_populations(model: _Model, times: np.ndarray) -> np.ndarray:
     return out
 
 
-def _populations_liouvillian(model: _Model, times: np.ndarray, *, integrate: bool = False) -> np.ndarray:
+def _populations_liouvillian(model: _Model, times: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Site populations and their time integrals, each (T, N), from the N²×N² Liouvillian."""
     n = model.n
     gen = _liouvillian(model)
     rho0 = np.zeros(n * n, complex)
     rho0[model.initial * (n + 1)] = 1.0
     diag = np.arange(n) * (n + 1)
-    if n <= 16:
+    if n <= 16:  # one dense eigendecomposition serves every time
         lam, v = np.linalg.eig(gen.toarray())
         c = np.linalg.solve(v, rho0)
-        if integrate:
-            small = np.abs(lam) < 1e-12
-            lt = lam[:, None] * times[None, :]
-            f = np.where(small[:, None], times[None, :], np.expm1(lt) / np.where(small, 1.0, lam)[:, None])
-        else:
-            f = np.exp(lam[:, None] * times[None, :])
-        return ((v[diag, :] * c[None, :]) @ f).real.T
-    # larger networks: Krylov exponential on an augmented generator (integrals ride along)
-    order = np.argsort(times)
-    if integrate:
-        aug = sp.bmat([[gen, None], [sp.csr_matrix((np.ones(n), (np.arange(n), diag)), shape=(n, n * n)), sp.csr_matrix((n, n))]]).tocsc()
-        start = np.append(rho0, np.zeros(n))
-        pick = np.arange(n * n, n * n + n)
-    else:
-        aug, start, pick = gen, rho0, diag
-    out = np.empty((len(times), n))
-    state, now = start, 0.0
-    for i in order:
-        step = times[i] - now
-        if step > 0:
-            state = spla.expm_multiply(aug * step, state)
+        rows = v[diag, :] * c[None, :]
+        lt = lam[:, None] * times[None, :]
+        small = np.abs(lam) < 1e-12
+        integ = np.where(small[:, None], times[None, :], np.expm1(lt) / np.where(small, 1.0, lam)[:, None])
+        return (rows @ np.exp(lt)).real.T, (rows @ integ).real.T
+    # larger networks: Krylov exponential of an augmented generator (the integrals ride along)
+    aug = sp.bmat([[gen, None],
+                   [sp.csr_matrix((np.ones(n), (np.arange(n), diag)), shape=(n, n * n)), sp.csr_matrix((n, n))]]).tocsc()
+    state = np.append(rho0, np.zeros(n))
+    pops, integ = np.empty((len(times), n)), np.empty((len(times), n))
+    now = 0.0
+    for i in np.argsort(times, kind="stable"):
+        if times[i] > now:
+            state = spla.expm_multiply(aug * (times[i] - now), state)
             now = times[i]
-        out[i] = state[pick].real
-    return out
+        pops[i], integ[i] = state[diag].real, state[n * n:].real
+    return pops, integ
 
 
 # --------------------------------------------------------------------------------------------------
@@ -715,3 +705,75 @@ def first_arrival(hamiltonian, *, initial_site: int, target_site: int, t_max: fl
     res = minimize_scalar(lambda t: -prob(t), bounds=(grid[i - 1], grid[i + 1]), method="bounded",
                           options={"xatol": 1e-10 * max(1.0, t_max)})
     return float(-res.fun), float(res.x)
+
+
+# --------------------------------------------------------------------------------------------------
+# Ready-made setups for the lesson (physics only; widgets call these)
+# --------------------------------------------------------------------------------------------------
+
+NETWORKS = ("FMO", "chain", "PST chain", "ring")
+
+
+def example_network(kind: str, n_sites: int = 8, *, coupling_cm: float = 100.0, disorder_cm: float = 0.0,
+                    seed: int = 0) -> tuple[np.ndarray, int, int]:
+    """A network of the lesson and its natural start and sink sites: ``(hamiltonian_cm, initial, sink)``.
+
+    ``kind``: "FMO" (7 sites, start 1, sink 3; ``n_sites`` ignored), "chain" (start 1, sink N),
+    "PST chain" (couplings of :func:`pst_couplings` with the largest equal to ``coupling_cm``; start 1,
+    sink N), "ring" (start 1, sink opposite: ⌊N/2⌋ + 1). ``disorder_cm`` adds Anderson box disorder of
+    width W (cm⁻¹) to the site energies, drawn from ``np.random.default_rng(seed)`` (reproducible).
+    """
+    from qedn_lessons.validate import check_choice
+
+    check_choice("kind", kind, NETWORKS)
+    disorder = check_real("disorder_cm", disorder_cm, minimum=0.0)
+    coupling = check_real("coupling_cm", coupling_cm, minimum=0.0, minimum_inclusive=False)
+    seed = check_int("seed", seed, minimum=0)
+    rng = np.random.default_rng(seed)
+    if kind == "FMO":
+        h = fmo_hamiltonian()
+        h[np.diag_indices(7)] += _onsite(7, disorder, rng)
+        return h, 1, 3
+    n = check_size("n_sites", n_sites, maximum=MAX_WALK_SITES, what="dense N×N matrix")
+    if kind == "ring":
+        return ring_hamiltonian(max(n, 3), coupling, disorder_cm=disorder, rng=rng), 1, max(n, 3) // 2 + 1
+    if n < 2:
+        raise ValueError(f"n_sites must be an integer in [2, {MAX_WALK_SITES}] for a {kind}, got {n}")
+    if kind == "chain":
+        return chain_hamiltonian(n, coupling, disorder_cm=disorder, rng=rng), 1, n
+    j = pst_couplings(n, 1.0)
+    return _tridiagonal(n, j * coupling / j.max(), _onsite(n, disorder, rng)), 1, n
+
+
+@dataclass(frozen=True)
+class Spreading:
+    """Quantum vs classical spreading on a line (dimensionless, J = 1, time in 1/J)."""
+
+    times: np.ndarray
+    msd_quantum: np.ndarray  # disorder-averaged ⟨x²⟩
+    msd_classical: np.ndarray
+    positions: np.ndarray  # site offsets from the start
+    p_quantum: np.ndarray  # disorder-averaged distribution at the last time
+    p_classical: np.ndarray
+
+
+def walk_spreading(times, *, disorder: float = 0.0, n_sites: int = 201, realisations: int = 1,
+                   seed: int = 0) -> Spreading:
+    """Mean square displacement of a quantum walk (Anderson disorder W = ``disorder``, in units of J,
+    averaged over ``realisations`` seeded draws) and of the classical random walk with rate J, from the
+    centre of a line of ``n_sites`` (odd, ≤ :data:`MAX_WALK_SITES`). Ordered line: ⟨x²⟩ = 2t² vs 2t.
+    """
+    n = check_size("n_sites", n_sites, maximum=MAX_WALK_SITES, what="dense N×N eigenproblem")
+    disorder = check_real("disorder", disorder, minimum=0.0)
+    realisations = check_int("realisations", realisations, minimum=1, maximum=200)
+    seed = check_int("seed", seed, minimum=0)
+    t = _check_times("times", times)
+    start = n // 2 + 1
+    rng = np.random.default_rng(seed)
+    pq = np.zeros((len(t), n))
+    for _ in range(realisations if disorder > 0 else 1):
+        pq += quantum_walk_probabilities(chain_hamiltonian(n, 1.0, disorder_cm=disorder, rng=rng), t, start_site=start)
+    pq /= realisations if disorder > 0 else 1
+    pc = classical_walk_probabilities(chain_hamiltonian(n, 1.0), t, start_site=start)
+    return Spreading(t, mean_square_displacement(pq, start), mean_square_displacement(pc, start),
+                     np.arange(n) - (start - 1), pq[-1], pc[-1])
