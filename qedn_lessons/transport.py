@@ -31,7 +31,6 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.linalg as sla
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
@@ -48,9 +47,17 @@ __all__ = [
     "FMO_SHIFT_CM",
     "MAX_SITES",
     "MAX_SITES_DYNAMICS",
+    "MAX_WALK_SITES",
+    "NETWORKS",
+    "Spreading",
     "TransportCurves",
     "arrival_probability",
+    "arrival_vs_length",
+    "ballistic_crossing_time_ps",
+    "best_arrival",
     "chain_hamiltonian",
+    "example_network",
+    "walk_spreading",
     "classical_walk_probabilities",
     "efficiency_curve",
     "first_arrival",
