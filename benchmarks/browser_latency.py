@@ -2,10 +2,11 @@
 """End-to-end latency a learner feels: from releasing a slider in Chromium to the new figure
 decoded and painted, per widget, in JupyterLab and in Voila.
 
-For each notebook with widgets (the lessons; the browser-test fixture with ``--fixture`` or when
-no lesson has widgets yet), each explorer's first slider is dragged with the mouse ``--moves``
-times between two regions of its track, the other controls staying at their defaults. The clock
-starts at the ``mouseup`` event in the page and stops two animation frames after the new PNG has
+For each notebook with widgets (the lessons; the browser-test fixture too with ``--fixture``), the
+first slider of each explorer whose drag changes its figure is dragged with the mouse ``--moves``
+times between two regions of its track, the other controls staying at their defaults (an explorer
+where no slider moves the figure at the defaults is measured by switching its first dropdown between
+two options, marked "(dropdown)"). The clock starts at the ``mouseup`` (or ``change``) event in the page and stops two animation frames after the new PNG has
 been decoded (so the figure is on screen). Target (DESIGN §9): median under 250 ms.
 
 Prints JSON ``{"jupyterlab": {widget: {"median_ms", "p95_ms", "n", "lost"}}, "voila": {...}}``.
@@ -37,18 +38,38 @@ def _explorer_name(relpath: str, explorer, number: int) -> str:
     return f"{Path(relpath).stem} #{number}: {label}"
 
 
+def _moving_slider(page, explorer, sliders):
+    """The first slider whose drag changes the figure (some sliders do nothing at the defaults)."""
+    for slider in sliders:
+        before, idle = pages.figure_src(explorer), pages.idle_count(page)
+        pages.drag_slider(page, slider, 0.25 if pages.handle_fraction(slider) > 0.5 else 0.75)
+        if pages.wait_for_response(page, explorer, before, idle, timeout_ms=10_000):
+            return slider
+    return None
+
+
 def measure_page(page, relpath: str, scope: str, moves: int, rng: np.random.Generator) -> dict:
     results = {}
     for number, explorer in enumerate(pages.explorers(page, scope), 1):
         sliders = pages.controls(explorer)["slider"]
-        if not sliders:
+        slider = _moving_slider(page, explorer, sliders)
+        dropdowns = pages.controls(explorer)["dropdown"]
+        if slider is None and not dropdowns:
+            print(f"{relpath} widget {number}: no control to measure; skipped", file=sys.stderr)
             continue
-        slider, index = sliders[0], pages.figure_index(page, explorer)
+        index = pages.figure_index(page, explorer)
+        if slider is None:
+            select = dropdowns[0]
+            values = [o.get_attribute("value") for o in select.locator("option").all()]
+            start = select.input_value()
+            other = next(v for v in values if v != start)
         times, lost = [], 0
         for move in range(moves + 1):  # the first move is a warm-up, not counted
-            fraction = (0.15 if move % 2 == 0 else 0.65) + 0.2 * rng.random()
             pages.arm_latency(page, index)
-            pages.drag_slider(page, slider, fraction)
+            if slider is not None:
+                pages.drag_slider(page, slider, (0.15 if move % 2 == 0 else 0.65) + 0.2 * rng.random())
+            else:
+                select.select_option(other if move % 2 == 0 else start)
             latency = pages.read_latency(page, timeout_ms=5_000)
             if move == 0:
                 continue
@@ -56,8 +77,9 @@ def measure_page(page, relpath: str, scope: str, moves: int, rng: np.random.Gene
                 times.append(latency)
             else:
                 lost += 1
+        print(f"{scope} {relpath} widget {number}: {len(times)} moves", file=sys.stderr)
         if times:
-            results[_explorer_name(relpath, explorer, number)] = {
+            results[_explorer_name(relpath, explorer, number) + ("" if slider is not None else " (dropdown)")] = {
                 "median_ms": round(float(np.median(times)), 1),
                 "p95_ms": round(float(np.percentile(times, 95)), 1),
                 "n": len(times),

@@ -258,7 +258,8 @@ def controls(explorer) -> dict:
         "slider": explorer.locator(".widget-slider:has(.noUi-handle)").all(),
         "dropdown": explorer.locator(".widget-dropdown select").all(),
         "checkbox": explorer.locator(".widget-checkbox input[type=checkbox]").all(),
-        "text": explorer.locator(".widget-text input, .widget-inline-hbox input[type=number]").all(),
+        "text": explorer.locator(".widget-text input[type=number], .widget-text input[type=text]").all(),
+        "buttons": explorer.locator(".widget-toggle-buttons button:not(.mod-active), .widget-radio-box input:not(:checked)").all(),
     }
 
 
@@ -298,6 +299,14 @@ def interactions(page, explorer):
         actions.append(("choose dropdown option", lambda s=select: choose(s)))
     for box in found["checkbox"][:1]:
         actions.append(("click checkbox", lambda b=box: b.click()))
+    for button in found["buttons"][:1]:
+        actions.append(("pick another toggle/radio option", lambda b=button: b.click()))
+    for text in found["text"][:1]:
+        def step_text(box=text):
+            box.click()
+            box.press("ArrowUp")
+            box.press("Enter")
+        actions.append(("step a number box (arrow key, Enter)", step_text))
     for slider in found["slider"][:1]:
         actions.append(("arrow key on slider 1", lambda s=slider: keyboard(s)))
         actions.append(("type into slider 1 readout", lambda s=slider: type_readout(s)))
