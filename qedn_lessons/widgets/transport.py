@@ -27,10 +27,12 @@ class TransportExplorer(Explorer):
 
     title = "Energy transport on a network: populations and efficiency"
     legend = (
-        ("Network", "FMO (7 sites, start at site 1, sink at site 3); chain, PST chain (couplings tuned for perfect "
-                    "transfer) or ring of equal couplings 100 cm⁻¹ (start at site 1, sink at the far end / opposite site)."),
+        ("Network", "FMO (7 sites, start at site 1, sink at site 3); chain or ring with equal couplings of 100 cm⁻¹, or "
+                    "PST chain (couplings tuned for perfect transfer, the largest 100 cm⁻¹); start at site 1, sink at "
+                    "the far end (chains) or the opposite site (ring)."),
         ("Sites", "number of sites N of the chain, PST chain or ring, 3–12 (ignored for FMO)."),
-        ("Dephasing γ (ps⁻¹)", "coherence decay rate on every site, 0.001–10 000 ps⁻¹, log scale (1 ps⁻¹ ≈ 5.3 cm⁻¹)."),
+        ("Dephasing γ (ps⁻¹)", "dephasing rate of every site, 0.001–10 000 ps⁻¹, log scale (1 ps⁻¹ ≈ 5.3 cm⁻¹): "
+                               "each site's phase is randomised at γ, so a coherence between two sites decays at 2γ."),
         ("Disorder W (cm⁻¹)", "width of the random site-energy spread (fixed seed), 0–400 cm⁻¹."),
         ("Trap κ (ps⁻¹)", "population rate from the sink site into the sink, 0.1–100 ps⁻¹."),
         ("Loss Γ (ns⁻¹)", "population rate from every site to the ground state (recombination), 0.1–1000 ns⁻¹."),
