@@ -334,3 +334,475 @@ def dejmps_rounds(fidelity: float, rounds: int) -> list[tuple[float, float]]:
         w, p = _dejmps(w)
         out.append((float(w[0]), p))
     return out
+
+
+# ------------------------------------------------------------------------------------------------
+# Repeater chains: synchronisation (waiting) cost, purification cost, memory decay, hashing yield.
+# Added for lesson 05; the functions above keep their meaning.
+
+#: Most segments a repeater chain may have here. The waiting-time recursion costs O(n²) small array
+#: operations; 256 segments of 4 km already span 1000 km.
+MAX_SEGMENTS = 256
+
+#: Most distances one :func:`repeater_chain` call evaluates (refused before any allocation).
+MAX_LENGTHS = 100_000
+
+#: Group index of silica fibre, as a round value: light in glass travels at about c/1.5 ≈ 2×10⁵ km/s
+#: (accurate to a few per cent; fibre data sheets give the exact figure).
+FIBRE_GROUP_INDEX = 1.5
+
+#: Purification protocols :func:`purification_cost` knows.
+PROTOCOLS: tuple[str, str] = ("bbpssw", "dejmps")
+
+__all__ += [
+    "FIBRE_GROUP_INDEX",
+    "MAX_LENGTHS",
+    "MAX_SEGMENTS",
+    "PROTOCOLS",
+    "RepeaterChain",
+    "chain_fidelity",
+    "delivered_power_w",
+    "hashing_yield",
+    "memory_decay_fidelity",
+    "purification_cost",
+    "repeater_chain",
+    "waiting_attempts",
+]
+
+
+def _waiting_attempts(p: np.ndarray, n: int) -> np.ndarray:
+    """E[max of n independent geometric(p) variables] for an array of p in (0, 1] (no checks).
+
+    Recursion over the number m of segments still without a pair: in one slot k of them succeed
+    with binomial probability, so E_m (1 − q^m) = 1 + Σ_{k=1}^{m} C(m,k) p^k q^(m−k) E_(m−k).
+    Every term is positive, so it stays accurate for tiny p, where the textbook alternating sum
+    Σ_k (−1)^(k+1) C(n,k)/(1 − q^k) cancels catastrophically.
+    """
+    from scipy.special import gammaln, xlog1py, xlogy
+
+    p = np.asarray(p, dtype=float)
+    with np.errstate(divide="ignore"):  # p = 1 gives log q = −inf, handled exactly below
+        log_q = np.log1p(-p)
+    e = np.zeros((n + 1,) + p.shape)
+    for m in range(1, n + 1):
+        k = np.arange(1, m + 1, dtype=float).reshape((m,) + (1,) * p.ndim)
+        log_pmf = (gammaln(m + 1.0) - gammaln(k + 1.0) - gammaln(m - k + 1.0)
+                   + xlogy(k, p) + xlog1py(m - k, -p))
+        earlier = e[m - np.arange(1, m + 1)]  # E_(m−k) for k = 1..m
+        numerator = 1.0 + np.sum(np.exp(log_pmf) * earlier, axis=0)
+        e[m] = numerator / -np.expm1(m * log_q)
+    return e[n]
+
+
+def waiting_attempts(success_probability: float, n_segments: int) -> float:
+    """Mean number of attempt slots until every one of n segments holds an entangled pair.
+
+    Model: in every slot each segment that has no pair yet makes one attempt, succeeding with
+    probability p independently of the others; a segment that succeeded keeps its pair in a
+    memory (no loss) and waits. The answer is the mean of the largest of n independent geometric
+    waiting times. One segment needs 1/p slots; n segments need more, about H_n/p for small p
+    (H_n = 1 + 1/2 + … + 1/n): this growth is the *synchronisation cost* of a repeater chain.
+
+    Parameters
+    ----------
+    success_probability:
+        p, the probability that one attempt on one segment succeeds, in (0, 1].
+    n_segments:
+        n, a whole number in [1, ``MAX_SEGMENTS``].
+
+    Returns
+    -------
+    float
+        Mean number of slots (dimensionless, ≥ 1). p = 0.1: n = 1 gives 10, n = 2 gives
+        2/p − 1/(p(2 − p)) = 14.7368.
+
+    Raises
+    ------
+    ValueError, TypeError
+        If p is outside (0, 1] or not a real number, or n is not a whole number in [1, 256].
+
+    References
+    ----------
+    E. Shchukin, F. Schmidt & P. van Loock, "On the waiting time in quantum repeaters with
+    probabilistic entanglement swapping", arXiv:1710.06214 (exact waiting times of repeater chains;
+    with deterministic swapping the mean is that of the largest of the segments' geometric times).
+    """
+    p = check_real("success_probability", success_probability, minimum=0.0, maximum=1.0,
+                   minimum_inclusive=False)
+    n = _check_segments(n_segments)
+    return float(_waiting_attempts(np.array(p), n))
+
+
+def _check_segments(n_segments) -> int:
+    from qedn_lessons.validate import check_size
+
+    return check_size("n_segments", n_segments, maximum=MAX_SEGMENTS,
+                      what="the waiting-time recursion grows as n²")
+
+
+def _hashing(f: np.ndarray) -> np.ndarray:
+    from scipy.special import xlogy
+
+    f = np.asarray(f, dtype=float)
+    rest = 1.0 - f
+    entropy = -(xlogy(f, f) + xlogy(rest, rest / 3.0)) / math.log(2.0)
+    return np.clip(1.0 - entropy, 0.0, 1.0)
+
+
+def hashing_yield(fidelity: float) -> float:
+    """Ebits per pair that the hashing protocol distils from many Werner pairs of fidelity F.
+
+    For a Bell-diagonal state with weights w the hashing protocol (one-way communication) yields
+    1 − S(w) perfect pairs per input pair, S the Shannon entropy in bits; for a Werner state
+    w = (F, (1−F)/3, (1−F)/3, (1−F)/3). Negative values mean hashing yields nothing and are
+    returned as 0. It is a lower bound on the distillable entanglement; it turns a noisy pair into
+    a number comparable with the PLOB bound (ebits).
+
+    Parameters
+    ----------
+    fidelity:
+        Werner fidelity F in [0, 1].
+
+    Returns
+    -------
+    float
+        Yield in [0, 1] (ebits per pair); 1 at F = 1, 0 for F below about 0.8107.
+
+    Raises
+    ------
+    ValueError, TypeError
+        If F is outside [0, 1], NaN or not a real number.
+
+    References
+    ----------
+    C. H. Bennett, D. P. DiVincenzo, J. A. Smolin & W. K. Wootters, "Mixed-state entanglement and
+    quantum error correction", PRA 54, 3824 (1996), doi:10.1103/PhysRevA.54.3824,
+    arXiv:quant-ph/9604024.
+    """
+    f = check_real("fidelity", fidelity, minimum=0.0, maximum=1.0)
+    return float(_hashing(np.array(f)))
+
+
+def purification_cost(fidelity: float, rounds: int, protocol: str = "dejmps") -> tuple[float, float]:
+    """Fidelity after ``rounds`` of recurrence purification and the raw pairs it costs on average.
+
+    Round j takes two pairs from round j − 1 and succeeds with probability p_j (both pairs are
+    lost on failure), so one pair out of round k costs R_k = 2 R_(k−1) / p_j raw pairs on average,
+    R_0 = 1. Uses :func:`bbpssw_rounds` or :func:`dejmps_rounds`.
+
+    Parameters
+    ----------
+    fidelity:
+        Werner fidelity F in [0, 1] of the raw pairs.
+    rounds:
+        Number of rounds, a whole number in [0, ``MAX_ROUNDS``].
+    protocol:
+        ``"bbpssw"`` or ``"dejmps"``.
+
+    Returns
+    -------
+    tuple of float
+        ``(F_out, raw_pairs_per_output)``. F = 0.8, one round: (0.838150, 2/0.768889 = 2.6012).
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a fidelity outside [0, 1], a bad number of rounds or an unknown protocol.
+
+    References
+    ----------
+    Bennett et al., PRL 76, 722 (1996), doi:10.1103/PhysRevLett.76.722; Deutsch et al., PRL 77,
+    2818 (1996), doi:10.1103/PhysRevLett.77.2818; Dür, Briegel, Cirac & Zoller, PRA 59, 169 (1999),
+    doi:10.1103/PhysRevA.59.169 (resources of purification in a repeater).
+    """
+    from qedn_lessons.validate import check_choice
+
+    check_choice("protocol", protocol, PROTOCOLS)
+    history = (bbpssw_rounds if protocol == "bbpssw" else dejmps_rounds)(fidelity, rounds)
+    f = check_real("fidelity", fidelity, minimum=0.0, maximum=1.0)
+    pairs = 1.0
+    for f, p in history:
+        pairs = 2.0 * pairs / p
+    return float(f), float(pairs)
+
+
+def memory_decay_fidelity(fidelity, storage_time_s, memory_time_s: float):
+    """Werner fidelity after storage in a depolarising memory: 1/4 + (F − 1/4)·e^(−t/T).
+
+    The Werner weight p = (4F − 1)/3 decays as e^(−t/T), with T the pair's memory time (both
+    memories together). Works elementwise on arrays of ``storage_time_s``.
+
+    Parameters
+    ----------
+    fidelity:
+        Initial Werner fidelity in [0, 1].
+    storage_time_s:
+        Storage time t in s, ≥ 0 (a number or an array).
+    memory_time_s:
+        T in s, > 0; ``math.inf`` for a perfect memory.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        The stored pair's fidelity, between 1/4 and F (for F ≥ 1/4).
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a fidelity outside [0, 1], a negative or NaN time, or T ≤ 0.
+
+    References
+    ----------
+    Werner, PRA 40, 4277 (1989), doi:10.1103/PhysRevA.40.4277 (the state); the depolarising memory
+    is the usual simple model, e.g. Shchukin et al., arXiv:1710.06214 (finite memory times).
+    """
+    f = check_real("fidelity", fidelity, minimum=0.0, maximum=1.0)
+    memory = check_real("memory_time_s", memory_time_s, minimum=0.0, minimum_inclusive=False, allow_inf=True)
+    if np.ndim(storage_time_s) == 0:
+        t = np.array(check_real("storage_time_s", storage_time_s, minimum=0.0))
+    else:
+        t = check_finite_array("storage_time_s", storage_time_s).astype(float)
+        if np.any(t < 0):
+            raise ValueError(f"storage_time_s must be ≥ 0 and finite, got a smallest value of {float(t.min())!r}")
+    out = 0.25 + (f - 0.25) * np.exp(-t / memory)
+    return float(out) if out.ndim == 0 else out
+
+
+def chain_fidelity(link_fidelity: float, n_segments: int) -> float:
+    """End-to-end fidelity of n equal Werner links joined by n − 1 swaps (:func:`swap_fidelity`).
+
+    Parameters
+    ----------
+    link_fidelity:
+        Werner fidelity of each link, in [0, 1].
+    n_segments:
+        Number of links n, a whole number in [1, ``MAX_SEGMENTS``].
+
+    Returns
+    -------
+    float
+        Fidelity in [0, 1]; equal to 1/4 + (3/4)·((4F − 1)/3)^n. Four links of F = 0.9 give 0.6732.
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a fidelity outside [0, 1] or a bad number of segments.
+
+    References
+    ----------
+    Briegel, Dür, Cirac & Zoller, PRL 81, 5932 (1998), doi:10.1103/PhysRevLett.81.5932.
+    """
+    f_link = check_real("link_fidelity", link_fidelity, minimum=0.0, maximum=1.0)
+    n = _check_segments(n_segments)
+    f = f_link
+    for _ in range(n - 1):
+        f = swap_fidelity(f, f_link)
+    return f
+
+
+def delivered_power_w(launched_power_w, length_km: float, attenuation_db_per_km: float = 0.2):
+    """Optical power that leaves a fibre of length L when ``launched_power_w`` enters it: P·η.
+
+    Parameters
+    ----------
+    launched_power_w:
+        Power entering the fibre in W, ≥ 0 (a number or an array).
+    length_km, attenuation_db_per_km:
+        As in :func:`fiber_transmissivity`.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Power in W. 1 kW over 1000 km at 0.2 dB/km: 1e-17 W.
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a negative, NaN or non-numeric power or a bad length or attenuation.
+
+    References
+    ----------
+    Pirandola et al., Nat. Commun. 8, 15043 (2017), doi:10.1038/ncomms15043 (fibre model).
+    """
+    eta = fiber_transmissivity(length_km, attenuation_db_per_km)
+    if np.ndim(launched_power_w) == 0:
+        return check_real("launched_power_w", launched_power_w, minimum=0.0) * eta
+    power = check_finite_array("launched_power_w", launched_power_w).astype(float)
+    if np.any(power < 0):
+        raise ValueError(f"launched_power_w must be ≥ 0 and finite, got a smallest value of {float(power.min())!r}")
+    return power * eta
+
+
+from dataclasses import dataclass  # noqa: E402  (kept next to the one class that needs it)
+
+
+@dataclass(frozen=True)
+class RepeaterChain:
+    """Figures of merit of a repeater chain (see :func:`repeater_chain`); arrays for array input.
+
+    Attributes (units in names; "per use" means per attempt slot of every segment)
+    ----------
+    length_km, segment_km, n_segments:
+        Total length, length of one segment, number of segments (repeaters + 1).
+    segment_transmissivity:
+        η of one segment.
+    raw_pairs_per_link:
+        Raw pairs one purified link costs on average (1 without purification).
+    link_success_probability:
+        Probability per slot that a segment completes its (purified) link: η_seg / raw pairs.
+    attempts:
+        Mean number of slots until all segments hold a link (:func:`waiting_attempts`).
+    idle_attempts:
+        Mean number of slots a finished link waits in memory for the others: attempts − 1/p.
+    slot_time_s, idle_time_s:
+        Duration of one slot (light crossing one segment, the heralding time) and the mean idle
+        time in s.
+    link_fidelity:
+        Werner fidelity of one link after purification and storage for the mean idle time.
+    fidelity:
+        End-to-end fidelity after the n − 1 swaps.
+    pairs_per_use, ebits_per_use:
+        End-to-end pairs per slot (1/attempts) and distillable ebits per slot
+        (pairs × :func:`hashing_yield` of the end-to-end fidelity).
+    pairs_per_second:
+        pairs_per_use / slot_time_s.
+    direct_transmissivity, direct_plob:
+        η of the whole fibre and the PLOB bound for it (ebits per use without repeaters).
+    """
+
+    length_km: object
+    n_segments: int
+    segment_km: object
+    segment_transmissivity: object
+    raw_pairs_per_link: float
+    link_success_probability: object
+    attempts: object
+    idle_attempts: object
+    slot_time_s: object
+    idle_time_s: object
+    link_fidelity: object
+    fidelity: object
+    pairs_per_use: object
+    ebits_per_use: object
+    pairs_per_second: object
+    direct_transmissivity: object
+    direct_plob: object
+
+
+def repeater_chain(
+    length_km,
+    n_segments: int,
+    *,
+    attenuation_db_per_km: float = 0.2,
+    link_fidelity: float = 1.0,
+    purification_rounds: int = 0,
+    protocol: str = "dejmps",
+    memory_time_s: float = math.inf,
+    group_index: float = FIBRE_GROUP_INDEX,
+) -> RepeaterChain:
+    """A simple, honest model of a quantum-repeater chain over ``length_km`` of fibre.
+
+    Assumptions (optimistic unless said):
+
+    1. The fibre is cut into n equal segments; one attempt on a segment succeeds (heralded pair)
+       with probability η_seg = 10^(−α L/(10 n)): loss is the only failure, detectors are perfect.
+    2. New pairs have Werner fidelity ``link_fidelity``. With k purification rounds each link is
+       first purified (:func:`purification_cost`): its fidelity rises and it costs R_k raw pairs;
+       its success per slot is then taken as η_seg / R_k (exact on average for one segment by
+       Wald's identity, an approximation of the waiting-time distribution for several).
+    3. Every segment retries in every slot until it holds a link, which its memories store; the
+       swaps are deterministic, instantaneous and perfect and happen once all links exist. The
+       mean waiting time is :func:`waiting_attempts` (the synchronisation cost).
+    4. A slot lasts the time light needs to cross one segment, L/(n v), v = c/``group_index``.
+       A stored link decoheres in a depolarising memory (:func:`memory_decay_fidelity`) for the
+       *mean* idle time attempts − 1/p (a conservative use of the mean: e^(−⟨t⟩/T) ≤ ⟨e^(−t/T)⟩).
+    5. End-to-end fidelity: the n links joined by n − 1 swaps (:func:`swap_fidelity`); purified
+       DEJMPS links are twirled back to Werner form, which keeps their fidelity.
+    6. Rates are per slot ("channel use"): pairs per use = 1/attempts; ebits per use multiply by
+       the hashing yield. Compare with the PLOB bound for the whole fibre without repeaters.
+
+    Parameters
+    ----------
+    length_km:
+        Total length in km, ≥ 0 and finite; a number or a 1-D array (at most ``MAX_LENGTHS``).
+    n_segments:
+        Number of segments (repeaters + 1), whole number in [1, ``MAX_SEGMENTS``].
+    attenuation_db_per_km:
+        Fibre loss in dB/km, ≥ 0 (default 0.2, telecom fibre at 1550 nm).
+    link_fidelity:
+        Werner fidelity of each raw link, in [0, 1].
+    purification_rounds:
+        Rounds of purification per link, whole number in [0, ``MAX_ROUNDS``].
+    protocol:
+        ``"dejmps"`` or ``"bbpssw"``.
+    memory_time_s:
+        Memory time T in s, > 0, ``math.inf`` (default) for perfect memories.
+    group_index:
+        Group index of the fibre, ≥ 1 (default :data:`FIBRE_GROUP_INDEX`).
+
+    Returns
+    -------
+    RepeaterChain
+        Floats for a scalar length, arrays of the same shape for an array. Example: 1000 km, 10
+        segments, perfect links: η_seg = 0.01, attempts = 291.93 (≈ H_10/λ + 1/2 with λ = −ln(1 − η_seg)),
+        3.43e-3 pairs per use against the PLOB bound 1.44e-20 of direct transmission.
+
+    Raises
+    ------
+    ValueError, TypeError
+        For any argument outside the ranges above.
+
+    References
+    ----------
+    Briegel, Dür, Cirac & Zoller, PRL 81, 5932 (1998), doi:10.1103/PhysRevLett.81.5932 (repeaters);
+    Pirandola et al., Nat. Commun. 8, 15043 (2017), doi:10.1038/ncomms15043 (PLOB bound);
+    Shchukin, Schmidt & van Loock, arXiv:1710.06214 (waiting times).
+    """
+    n = _check_segments(n_segments)
+    alpha = check_real("attenuation_db_per_km", attenuation_db_per_km, minimum=0.0)
+    memory = check_real("memory_time_s", memory_time_s, minimum=0.0, minimum_inclusive=False, allow_inf=True)
+    index = check_real("group_index", group_index, minimum=1.0)
+    scalar = np.ndim(length_km) == 0
+    if scalar:
+        lengths = np.array(check_real("length_km", length_km, minimum=0.0))
+    else:
+        shape = np.shape(length_km)
+        if len(shape) != 1 or shape[0] > MAX_LENGTHS or shape[0] == 0:
+            raise ValueError(f"length_km must be a number or a 1-D array of 1 to {MAX_LENGTHS} lengths, got shape {shape}")
+        lengths = check_finite_array("length_km", length_km, ndim=1).astype(float)
+        if np.any(lengths < 0):
+            raise ValueError(f"length_km must be ≥ 0 and finite, got a smallest value of {float(lengths.min())!r}")
+    f_purified, raw_pairs = purification_cost(link_fidelity, purification_rounds, protocol)
+
+    segment_km = lengths / n
+    eta_seg = 10.0 ** (-alpha * segment_km / 10.0)
+    eta_total = 10.0 ** (-alpha * lengths / 10.0)
+    p_link = eta_seg / raw_pairs
+    if np.any(p_link <= 0.0):
+        raise ValueError("length_km × attenuation_db_per_km per segment is so large that a segment's success "
+                         "probability underflows to 0; use more segments or a shorter fibre")
+    attempts = _waiting_attempts(p_link, n)
+    idle_attempts = np.maximum(attempts - 1.0 / p_link, 0.0)
+    speed_km_per_s = units.SPEED_OF_LIGHT_M_PER_S / index / 1e3
+    slot_s = segment_km / speed_km_per_s
+    idle_s = idle_attempts * slot_s
+    f_link = np.atleast_1d(memory_decay_fidelity(f_purified, idle_s, memory))
+    f_end = np.array([chain_fidelity(float(f), n) for f in f_link]).reshape(lengths.shape)
+    f_link = f_link.reshape(lengths.shape)
+    pairs = 1.0 / attempts
+    ebits = pairs * _hashing(f_end)
+    with np.errstate(divide="ignore"):
+        per_second = np.where(slot_s > 0, pairs / np.where(slot_s > 0, slot_s, 1.0), np.inf)
+    plob = np.array([plob_bound(float(e)) for e in np.atleast_1d(eta_total)]).reshape(lengths.shape)
+
+    def out(x):
+        return float(x) if scalar else np.asarray(x, dtype=float)
+
+    return RepeaterChain(
+        length_km=out(lengths), n_segments=n, segment_km=out(segment_km),
+        segment_transmissivity=out(eta_seg), raw_pairs_per_link=float(raw_pairs),
+        link_success_probability=out(p_link), attempts=out(attempts), idle_attempts=out(idle_attempts),
+        slot_time_s=out(slot_s), idle_time_s=out(idle_s), link_fidelity=out(f_link), fidelity=out(f_end),
+        pairs_per_use=out(pairs), ebits_per_use=out(ebits), pairs_per_second=out(per_second),
+        direct_transmissivity=out(eta_total), direct_plob=out(plob),
+    )
