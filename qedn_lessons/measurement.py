@@ -15,8 +15,10 @@ What the module answers, in one line each:
   non-selective (Lüders) measurement and the change of ⟨H⟩ it causes: the meter pays it;
 * :func:`zeno_transition_probability`, :func:`zeno_survival_probability`, :func:`zeno_simulation`,
   :func:`sample_zeno_runs` -- the two quantities of Itano et al. (1990), closed form and simulated;
-* :func:`measured_transport_efficiency` -- frequent site measurement freezes excitation transport
-  (uses the transport engine, :mod:`qedn_lessons.transport`);
+* :func:`dephasing_for_measurement_rate`, :func:`measured_transport_efficiency`,
+  :func:`measured_efficiency_curve` -- frequent site measurement freezes excitation transport
+  (thin wrappers over the transport engine, :mod:`qedn_lessons.transport`: measuring at rate r is a
+  site dephasing γ = r/2);
 * :func:`qet_minimal`, :func:`qet_extracted_energy`, :func:`qet_operators`, :func:`qet_protocol` --
   Hotta's minimal QET model, closed forms and an explicit 4×4 computation with an energy ledger.
 """
@@ -30,12 +32,11 @@ from typing import Any
 import numpy as np
 import qutip
 
-from qedn_lessons import operators, units
+from qedn_lessons import operators, transport, units
 from qedn_lessons.validate import (
     check_density_matrix,
     check_finite_array,
     check_hermitian,
-    check_int,
     check_real,
     check_size,
 )
@@ -59,8 +60,7 @@ __all__ = [
     "ZenoSimulation",
     "born_probabilities",
     "dephasing_for_measurement_rate",
-    "measured_chain_efficiency",
-    "measured_chain_hamiltonian_cm",
+    "measured_efficiency_curve",
     "measured_transport_efficiency",
     "measurement_energy_change",
     "model_energy_j",
@@ -72,6 +72,7 @@ __all__ = [
     "runs_per_kwh",
     "sample_outcomes",
     "sample_zeno_runs",
+    "three_site_chain_cm",
     "zeno_simulation",
     "zeno_survival_probability",
     "zeno_transition_probability",
@@ -130,7 +131,8 @@ def born_probabilities(state: Any, observable: Any) -> tuple[np.ndarray, np.ndar
     TypeError, ValueError : non-numeric input, NaN/inf, non-Hermitian observable, unphysical state,
     mismatched dimensions, d > 256.
 
-    Reference: Born, Z. Phys. 37, 863 (1926); Lüders, Ann. Phys. 8, 322 (1951), for degenerate outcomes.
+    Reference: Born, Z. Phys. 37, 863 (1926); G. Lüders, Ann. Phys. (Leipzig) (1951), for degenerate
+    outcomes (its history: A. Sudbery, arXiv:2402.15280).
     """
     rho, matrix = _state_and_operator(state, observable, operator_name="observable")
     outcomes, projectors = _eigenspaces(matrix)
@@ -199,7 +201,8 @@ def measurement_energy_change(state: Any, hamiltonian: Any, observable: Any) -> 
     ------
     TypeError, ValueError : as :func:`born_probabilities`, also for a mismatched ``hamiltonian``.
 
-    Reference: Lüders, Ann. Phys. 8, 322 (1951) (the non-selective post-measurement state);
+    Reference: G. Lüders, Ann. Phys. (Leipzig) (1951) (the non-selective post-measurement state;
+    see A. Sudbery, arXiv:2402.15280);
     Hotta, arXiv:1002.0200 (the same cost is the energy a QET measurement injects).
     """
     rho, matrix = _state_and_operator(state, observable, operator_name="observable")
@@ -236,7 +239,7 @@ def zeno_transition_probability(n_measurements: int) -> float:
 
     Parameters: ``n_measurements`` N, a whole number 1 … 100 000.
     Returns: a float in [0, 1]. Raises TypeError (not a whole number) or ValueError (N < 1, too large).
-    Reference: Itano et al., Phys. Rev. A 41, 2295 (1990), doi:10.1103/PhysRevA.41.2295, Eq. (7).
+    Reference: Itano et al., Phys. Rev. A 41, 2295 (1990), doi:10.1103/PhysRevA.41.2295.
     """
     n = _check_measurements(n_measurements)
     return 0.5 * (1.0 - math.cos(math.pi / n) ** n)
@@ -336,16 +339,24 @@ def sample_zeno_runs(n_measurements: int, n_runs: int, *, rng: np.random.Generat
 
 
 # --------------------------------------------------------------------------------------------------
-# Zeno effect on excitation transport
+# Zeno effect on excitation transport (the physics is the transport engine, qedn_lessons.transport)
 # --------------------------------------------------------------------------------------------------
 
 def dephasing_for_measurement_rate(measurement_rate_per_ps: float) -> float:
-    """Per-site dephasing rate (ps⁻¹, the transport engine's convention) equivalent to measuring the
-    excitation's position at random times at ``measurement_rate_per_ps`` (≥ 0, finite).
+    """Per-site dephasing rate γ (ps⁻¹, the transport engine's convention) equivalent to measuring
+    which site holds the excitation at random (Poisson) times at ``measurement_rate_per_ps`` r.
 
-    Non-selective site measurements at Poisson times of rate r give dρ/dt = r(Σ_k P_k ρ P_k − ρ): a
-    coherence ρ_jk (j ≠ k) decays at rate r. A per-site dephasing γ (Lindblad √(2γ)|k⟩⟨k| on every
-    site, DESIGN §4) makes ρ_jk decay at γ_j + γ_k = 2γ. So γ = r/2. Returns γ in ps⁻¹.
+    Derivation. Between measurements nothing happens to ρ from the meter; in a short dt a measurement
+    occurs with probability r·dt and replaces ρ by the non-selective (Lüders) state Σ_k P_k ρ P_k,
+    P_k = |k⟩⟨k|. On average dρ/dt|_meter = r(Σ_k P_k ρ P_k − ρ): populations are untouched and every
+    coherence ρ_ij (i ≠ j) decays at rate r. The same generator is the Lindblad dissipator of the
+    operators √r·P_k, because Σ_k P_k = I on the site manifold.
+    The engine's dephasing (DESIGN §4) is the Lindblad operator √(2γ)·P_k on each site:
+    Σ_k 2γ(P_k ρ P_k − ½{P_k, ρ}), whose (i, j) element for i ≠ j is 0 − ½·2γ·(ρ_ij + ρ_ij) = −2γρ_ij,
+    so ρ_ij decays at γ_i + γ_j = 2γ. Equal generators need 2γ = r, hence γ = r/2.
+
+    Parameters: ``measurement_rate_per_ps`` r ≥ 0, finite. Returns γ = r/2 in ps⁻¹.
+    Raises TypeError/ValueError for a non-number, NaN, inf or a negative rate.
     """
     rate = check_real("measurement_rate_per_ps", measurement_rate_per_ps, minimum=0.0)
     return rate / 2.0
@@ -354,107 +365,51 @@ def dephasing_for_measurement_rate(measurement_rate_per_ps: float) -> float:
 def measured_transport_efficiency(hamiltonian_cm: Any, measurement_rate_per_ps: float, **transport_options: Any) -> float:
     """Transport efficiency when every site's occupation is measured at ``measurement_rate_per_ps``.
 
-    Calls :func:`qedn_lessons.transport.transport_efficiency` with the equivalent per-site dephasing
-    :func:`dephasing_for_measurement_rate`; ``transport_options`` (``initial_site``, ``sink_site``,
-    ``trap_rate_per_ps``, ``loss_rate_per_ns``, ``time_ps``) are passed on unchanged. At high rates
-    the excitation is pinned where it was found (quantum Zeno effect) and the efficiency falls,
-    roughly as the incoherent hopping rate 2J²/r between resonant neighbours with coupling J ≪ r.
+    A thin wrapper: :func:`qedn_lessons.transport.transport_efficiency` with the per-site dephasing
+    :func:`dephasing_for_measurement_rate` (γ = r/2). ``transport_options`` (``initial_site``,
+    ``sink_site``, ``trap_rate_per_ps``, ``loss_rate_per_ns``, ``time_ps``) are passed on unchanged,
+    with the engine's defaults (start on site 1, sink at site 3, trap 1 ps⁻¹, loss 1 ns⁻¹, t → ∞).
+    At high rates the excitation is pinned where it was last found (quantum Zeno effect): hopping
+    between neighbours with coupling J and energy gap Δ becomes incoherent with rate 2J²r/(r² + Δ²)
+    (≈ 2J²/r for r ≫ Δ), and once that is slower than the loss the efficiency collapses.
 
     Returns the efficiency (a float in [0, 1]). Raises ValueError/TypeError for a bad rate, and
     whatever the transport engine raises for its own arguments; ``dephasing_per_ps`` is not accepted
     here (the measurement sets it).
-    Reference: Plenio & Huelga, New J. Phys. 10, 113019 (2008), doi:10.1088/1367-2630/10/11/113019.
+    Reference: model of Plenio & Huelga, New J. Phys. 10, 113019 (2008),
+    doi:10.1088/1367-2630/10/11/113019; Zeno effect: Misra & Sudarshan, J. Math. Phys. 18, 756 (1977),
+    doi:10.1063/1.523304.
     """
     if "dephasing_per_ps" in transport_options:
         raise TypeError("dephasing_per_ps is set by measurement_rate_per_ps; do not pass it")
-    from qedn_lessons import transport  # the engine of lesson 03
-
     gamma = dephasing_for_measurement_rate(measurement_rate_per_ps)
     return float(transport.transport_efficiency(hamiltonian_cm, dephasing_per_ps=gamma, **transport_options))
 
 
-#: Largest network the self-contained measured-transport model accepts (its Liouvillian is N²×N²).
-MAX_CHAIN_SITES = 12
+def measured_efficiency_curve(hamiltonian_cm: Any, measurement_rates_per_ps: Any, **transport_options: Any) -> np.ndarray:
+    """:func:`measured_transport_efficiency` for each rate in ``measurement_rates_per_ps`` (ps⁻¹, ≥ 0).
 
-
-def measured_chain_hamiltonian_cm(n_sites: int = 3, *, coupling_cm: float = 20.0, offsets_cm: Any = None) -> np.ndarray:
-    """A small nearest-neighbour chain Hamiltonian in cm⁻¹: couplings ``coupling_cm`` between
-    neighbours and site energies ``offsets_cm`` (default 0; a sequence of ``n_sites`` finite numbers).
-
-    ``n_sites`` is 2 … 12. Returns an (n_sites × n_sites) float array. Raises TypeError/ValueError for
-    bad arguments.
+    Calls :func:`qedn_lessons.transport.efficiency_curve` with γ = r/2; same options and errors as
+    :func:`measured_transport_efficiency`. Returns a float array of the same length.
     """
-    n = check_size("n_sites", n_sites, maximum=MAX_CHAIN_SITES, what="the measured-transport model is meant for small networks")
-    if n < 2:
-        raise ValueError(f"n_sites must be ≥ 2 (a network needs two sites), got {n}")
-    coupling = check_real("coupling_cm", coupling_cm)
-    offsets = np.zeros(n) if offsets_cm is None else check_finite_array("offsets_cm", offsets_cm, ndim=1, shape=(n,)).astype(float)
-    return np.diag(offsets) + coupling * (np.eye(n, k=1) + np.eye(n, k=-1))
+    if "dephasing_per_ps" in transport_options:
+        raise TypeError("dephasing_per_ps is set by measurement_rates_per_ps; do not pass it")
+    rates = check_finite_array("measurement_rates_per_ps", measurement_rates_per_ps, ndim=1)
+    if np.iscomplexobj(rates) or np.any(rates < 0):
+        raise ValueError(f"measurement_rates_per_ps must be rates ≥ 0 and finite, got {np.round(rates[:6], 6).tolist()}")
+    return transport.efficiency_curve(hamiltonian_cm, rates.astype(float) / 2.0, **transport_options)
 
 
-def measured_chain_efficiency(hamiltonian_cm: Any, measurement_rate_per_ps: float, *, initial_site: int = 1,
-                              sink_site: int | None = None, trap_rate_per_ps: float = 1.0,
-                              loss_rate_per_ns: float = 1.0) -> float:
-    """Efficiency of excitation transport when every site's occupation is measured at random times,
-    at ``measurement_rate_per_ps`` — a small, self-contained model (up to 12 sites).
-
-    Single-excitation Lindblad model (ħ = 1, energies cm⁻¹ → rad/ps via 2πc):
-
-        dρ/dt = −i[H, ρ] − ½{Γ, ρ} + r (Σ_k P_k ρ P_k − ρ),   Γ = κ|s⟩⟨s| + γ_loss·I,
-
-    where the last term is the average effect of projective position measurements at Poisson times of
-    rate r (each one deletes all coherences between sites), κ = ``trap_rate_per_ps`` traps from
-    ``sink_site`` s and γ_loss = ``loss_rate_per_ns`` / 1000 loses population from every site. The
-    efficiency η = κ∫₀^∞ ρ_ss dt is one linear solve, η = κ[(−𝓛)⁻¹ρ₀]_ss (Plenio & Huelga 2008).
-    The measurement term equals a per-site dephasing γ = r/2 (:func:`dephasing_for_measurement_rate`).
-
-    Parameters
-    ----------
-    hamiltonian_cm : real symmetric N×N matrix in cm⁻¹, 2 ≤ N ≤ 12 (Qobj or array).
-    measurement_rate_per_ps : r ≥ 0, finite.
-    initial_site, sink_site : 1-based site labels (``sink_site`` defaults to the last site).
-    trap_rate_per_ps : κ ≥ 0, finite. loss_rate_per_ns : > 0, finite (makes every population decay,
-        so the t → ∞ efficiency is a well-posed solve).
-
-    Returns
-    -------
-    float : η in [0, 1].
-
-    Raises
-    ------
-    TypeError, ValueError : bad matrix (non-symmetric, NaN, too large), labels out of range, bad rates.
-
-    Reference: M. B. Plenio & S. F. Huelga, New J. Phys. 10, 113019 (2008),
-    doi:10.1088/1367-2630/10/11/113019; Zeno effect: Misra & Sudarshan, J. Math. Phys. 18, 756 (1977).
+def three_site_chain_cm(coupling_cm: float = 20.0, middle_offset_cm: float = 0.0) -> np.ndarray:
+    """The lesson's three-site chain: :func:`qedn_lessons.transport.chain_hamiltonian` (3 sites,
+    nearest-neighbour coupling ``coupling_cm``) with site 2 raised by ``middle_offset_cm`` (cm⁻¹,
+    finite). Returns a 3×3 real symmetric array in cm⁻¹. Raises TypeError/ValueError for non-numbers,
+    NaN or inf.
     """
-    shape = getattr(hamiltonian_cm, "shape", None)
-    if shape is not None and len(shape) == 2 and shape[0] > MAX_CHAIN_SITES:
-        raise ValueError(f"hamiltonian_cm must be at most {MAX_CHAIN_SITES}×{MAX_CHAIN_SITES}, got shape {tuple(shape)}")
-    energies = check_hermitian("hamiltonian_cm", hamiltonian_cm, max_dimension=MAX_CHAIN_SITES)
-    n = energies.shape[0]
-    if n < 2:
-        raise ValueError(f"hamiltonian_cm must describe at least 2 sites, got shape {energies.shape}")
-    rate = check_real("measurement_rate_per_ps", measurement_rate_per_ps, minimum=0.0)
-    start = check_int("initial_site", initial_site, minimum=1, maximum=n)
-    sink = n if sink_site is None else check_int("sink_site", sink_site, minimum=1, maximum=n)
-    kappa = check_real("trap_rate_per_ps", trap_rate_per_ps, minimum=0.0)
-    loss = check_real("loss_rate_per_ns", loss_rate_per_ns, minimum=0.0, minimum_inclusive=False) / 1000.0
-    h = energies.astype(complex) * units.RAD_PER_PS_PER_CM
-    identity = np.eye(n)
-    gamma = loss * identity
-    gamma[sink - 1, sink - 1] += kappa
-    # Row-major vectorisation: vec(A ρ B) = (A ⊗ Bᵀ) vec(ρ).
-    generator = -1j * (np.kron(h, identity) - np.kron(identity, h.T))
-    generator -= 0.5 * (np.kron(gamma, identity) + np.kron(identity, gamma.T))
-    measured = np.zeros((n * n, n * n))
-    diagonal = np.arange(n) * (n + 1)
-    measured[diagonal, diagonal] = 1.0  # Σ_k P_k ρ P_k keeps the populations only
-    generator += rate * (measured - np.eye(n * n))
-    rho0 = np.zeros(n * n, dtype=complex)
-    rho0[(start - 1) * (n + 1)] = 1.0
-    integrated = np.linalg.solve(-generator, rho0)
-    efficiency = kappa * float(np.real(integrated[(sink - 1) * (n + 1)]))
-    return min(max(efficiency, 0.0), 1.0)
+    offset = check_real("middle_offset_cm", middle_offset_cm)
+    hamiltonian = transport.chain_hamiltonian(3, coupling_cm)
+    hamiltonian[1, 1] += offset
+    return hamiltonian
 
 
 # --------------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from scipy.optimize import minimize_scalar
 
 from qedn_lessons import measurement as m
 from qedn_lessons import operators as ops
+from qedn_lessons import transport
 
 # --- Born rule and back-action ---------------------------------------------------------------------
 
@@ -315,99 +316,169 @@ def test_qet_bad_input():
         m.dephasing_for_measurement_rate(-1.0)
 
 
-# --- frequent measurement freezes transport (self-contained model) ------------------------------------
-
-#: FMO Hamiltonian, cm⁻¹, Adolphs & Renger, Biophys. J. 91, 2778 (2006), doi:10.1529/biophysj.105.079483,
-#: diagonal shifted by 12230 cm⁻¹ (PHYSICS.md §3).
-FMO_CM = np.array([
-    [215.0, -104.1, 5.1, -4.3, 4.7, -15.1, -7.8],
-    [-104.1, 220.0, 32.6, 7.1, 5.4, 8.3, 0.8],
-    [5.1, 32.6, 0.0, -46.8, 1.0, -8.1, 5.1],
-    [-4.3, 7.1, -46.8, 125.0, -70.7, -14.7, -61.5],
-    [4.7, 5.4, 1.0, -70.7, 450.0, 89.7, -2.5],
-    [-15.1, 8.3, -8.1, -14.7, 89.7, 330.0, 32.7],
-    [-7.8, 0.8, 5.1, -61.5, -2.5, 32.7, 280.0],
-])
+# --- frequent measurement freezes transport (the transport engine, PHYSICS.md §3) --------------------
 
 
-def test_measured_chain_reproduces_the_fmo_worked_value_without_measurement():
+def _qutip_measured_model(hamiltonian_cm, rate, *, sink, trap, loss_per_ps):
+    """Independent model built with qutip: sites + a sink level + a ground level. Projective site
+    measurements at Poisson rate r are the Lindblad operators √r|k⟩⟨k| (not the engine's γ = r/2);
+    trapping √κ|sink⟩⟨s|, loss √Γ|ground⟩⟨k|. Returns (Liouvillian, site kets, sink ket)."""
+    n = hamiltonian_cm.shape[0]
+    dim = n + 2
+    site = [qutip.basis(dim, j) for j in range(n)]
+    sink_level, ground_level = qutip.basis(dim, n), qutip.basis(dim, n + 1)
+    cm_to_rad_per_ps = 2 * math.pi * 2.99792458e10 * 1e-12  # 2πc, c in cm/s, times in ps
+    h = sum(hamiltonian_cm[i, j] * cm_to_rad_per_ps * site[i] * site[j].dag() for i in range(n) for j in range(n))
+    h = h + 0 * sink_level * sink_level.dag()
+    c_ops = [math.sqrt(trap) * sink_level * site[sink - 1].dag()]
+    c_ops += [math.sqrt(loss_per_ps) * ground_level * s.dag() for s in site]
+    c_ops += [math.sqrt(rate) * s * s.dag() for s in site] if rate > 0 else []
+    return qutip.liouvillian(h, c_ops), site, sink_level
+
+
+def _qutip_efficiency_by_integration(hamiltonian_cm, rate, *, initial, sink, trap, loss_per_ps, t_end):
+    """Sink population at t_end from qutip's ODE solver (t_end ≫ 1/loss: the t → ∞ value to ~e^{-40})."""
+    liouvillian, site, sink_level = _qutip_measured_model(hamiltonian_cm, rate, sink=sink, trap=trap, loss_per_ps=loss_per_ps)
+    result = qutip.mesolve(liouvillian, site[initial - 1] * site[initial - 1].dag(), [0.0, t_end],
+                           e_ops=[sink_level * sink_level.dag()],
+                           options={"method": "bdf", "nsteps": 200000, "atol": 1e-10, "rtol": 1e-8})
+    return result.expect[0][-1]
+
+
+def _qutip_efficiency_by_solve(hamiltonian_cm, rate, *, initial, sink, trap, loss_per_ps):
+    """η = κ∫₀^∞ρ_ss dt from the qutip Liouvillian restricted to the site block (which nothing feeds
+    back into), one dense solve L_sites X = −ρ₀. Column-stacked vec: ρ_ij ↔ index j·dim + i."""
+    liouvillian, _, _ = _qutip_measured_model(hamiltonian_cm, rate, sink=sink, trap=trap, loss_per_ps=loss_per_ps)
+    n = hamiltonian_cm.shape[0]
+    dim = n + 2
+    block = [j * dim + i for j in range(n) for i in range(n)]
+    matrix = liouvillian.full()[np.ix_(block, block)]
+    rho0 = np.zeros(n * n, complex)
+    rho0[block.index((initial - 1) * dim + (initial - 1))] = 1.0
+    integrated = np.linalg.solve(matrix, -rho0)
+    return trap * integrated[block.index((sink - 1) * dim + (sink - 1))].real
+
+
+def _test_chain():
+    """Three sites, J = 20 cm⁻¹, all site energies different (no accidental symmetry)."""
+    return transport.chain_hamiltonian(3, 20.0) + np.diag([0.0, 60.0, 10.0])
+
+
+def test_measured_transport_reproduces_the_fmo_worked_value_without_measurement():
     # PHYSICS.md §3 (computed, Plenio & Huelga NJP 10, 113019 (2008) model): trap 2 ps⁻¹ from site 3,
     # loss 1 ns⁻¹, no dephasing, t → ∞: η = 0.8226.
-    eta = m.measured_chain_efficiency(FMO_CM, 0.0, initial_site=1, sink_site=3, trap_rate_per_ps=2.0)
+    eta = m.measured_transport_efficiency(transport.fmo_hamiltonian(), 0.0, sink_site=3, trap_rate_per_ps=2.0)
     assert eta == pytest.approx(0.8226, abs=5e-5)
+
+
+def test_measured_transport_is_the_engine_with_half_the_rate_as_dephasing():
+    fmo = transport.fmo_hamiltonian()
+    for rate in (0.0, 7.0, 300.0):
+        assert m.measured_transport_efficiency(fmo, rate, trap_rate_per_ps=2.0) == transport.transport_efficiency(
+            fmo, trap_rate_per_ps=2.0, dephasing_per_ps=rate / 2)
+    rates = np.array([0.0, 1.0, 50.0, 2e3])
+    curve = m.measured_efficiency_curve(_test_chain(), rates, sink_site=3, time_ps=5.0)
+    pointwise = [m.measured_transport_efficiency(_test_chain(), r, sink_site=3, time_ps=5.0) for r in rates]
+    assert np.allclose(curve, pointwise, atol=1e-12)
 
 
 def test_frequent_measurement_first_helps_then_freezes_fmo_transport():
     rates = [0.0, 10.0, 1e3, 1e4, 1e5, 1e6]
-    eta = [m.measured_chain_efficiency(FMO_CM, r, sink_site=3, trap_rate_per_ps=2.0) for r in rates]
+    eta = m.measured_efficiency_curve(transport.fmo_hamiltonian(), rates, sink_site=3, trap_rate_per_ps=2.0)
     assert eta[1] > eta[0]  # moderate dephasing assists (Plenio & Huelga 2008)
     assert eta[2] > eta[3] > eta[4] > eta[5]  # Zeno: the more often you look, the less it moves
     assert eta[5] < 0.1
 
 
-def _mesolve_efficiency(hamiltonian_cm, rate, *, initial, sink, trap, loss_per_ps, t_end):
-    """Independent computation with qutip: sites + a sink level + a ground level, integrated in time."""
-    n = hamiltonian_cm.shape[0]
-    dim = n + 2
-    site = [qutip.basis(dim, j) for j in range(n)]
-    sink_level, ground_level = qutip.basis(dim, n), qutip.basis(dim, n + 1)
-    h = sum(hamiltonian_cm[i, j] * 0.188365157 * site[i] * site[j].dag() for i in range(n) for j in range(n))
-    h = h + 0 * sink_level * sink_level.dag()
-    c_ops = [math.sqrt(trap) * sink_level * site[sink - 1].dag()]
-    c_ops += [math.sqrt(loss_per_ps) * ground_level * s.dag() for s in site]
-    projectors = [qutip.basis(dim, j) * qutip.basis(dim, j).dag() for j in range(dim)]
-    measure = rate * (sum(qutip.sprepost(p, p) for p in projectors) - qutip.spre(qutip.qeye(dim)))
-    liouvillian = qutip.liouvillian(h, c_ops) + measure
-    result = qutip.mesolve(liouvillian, site[initial - 1] * site[initial - 1].dag(), [0.0, t_end],
-                           e_ops=[sink_level * sink_level.dag()], options={"method": "bdf", "nsteps": 200000, "atol": 1e-10, "rtol": 1e-8})
-    return result.expect[0][-1]
-
-
 @pytest.mark.parametrize("rate", [0.0, 3.0, 300.0])
-def test_measured_chain_agrees_with_qutip_time_integration(rate):
-    hamiltonian = m.measured_chain_hamiltonian_cm(3, coupling_cm=20.0, offsets_cm=[0.0, 60.0, 10.0])
-    eta = m.measured_chain_efficiency(hamiltonian, rate, trap_rate_per_ps=1.0, loss_rate_per_ns=100.0)
-    reference = _mesolve_efficiency(hamiltonian, rate, initial=1, sink=3, trap=1.0, loss_per_ps=0.1, t_end=400.0)
+def test_measured_transport_agrees_with_qutip_time_integration(rate):
+    eta = m.measured_transport_efficiency(_test_chain(), rate, sink_site=3, trap_rate_per_ps=1.0, loss_rate_per_ns=100.0)
+    reference = _qutip_efficiency_by_integration(_test_chain(), rate, initial=1, sink=3, trap=1.0, loss_per_ps=0.1, t_end=400.0)
     assert eta == pytest.approx(reference, abs=1e-5)
 
 
-@given(rate=st.floats(0.0, 1e6), coupling=st.floats(-200.0, 200.0), offset=st.floats(-500.0, 500.0))
-def test_measured_chain_efficiency_is_a_probability(rate, coupling, offset):
-    hamiltonian = m.measured_chain_hamiltonian_cm(3, coupling_cm=coupling, offsets_cm=[0.0, offset, 0.0])
-    eta = m.measured_chain_efficiency(hamiltonian, rate)
-    assert 0.0 <= eta <= 1.0
+@pytest.mark.parametrize("rate", [0.0, 10.0, 1e3, 1e4])
+def test_measured_fmo_transport_agrees_with_a_qutip_liouvillian_solve(rate):
+    fmo = transport.fmo_hamiltonian()
+    eta = m.measured_transport_efficiency(fmo, rate, initial_site=1, sink_site=3, trap_rate_per_ps=2.0, loss_rate_per_ns=1.0)
+    reference = _qutip_efficiency_by_solve(fmo, rate, initial=1, sink=3, trap=2.0, loss_per_ps=1e-3)
+    assert eta == pytest.approx(reference, abs=1e-5)
 
 
-def test_measured_transport_matches_the_transport_engine_when_available():
-    transport = pytest.importorskip("qedn_lessons.transport")
-    for rate in (0.0, 50.0, 1e4):
-        ours = m.measured_chain_efficiency(FMO_CM, rate, sink_site=3, trap_rate_per_ps=1.0)
-        theirs = m.measured_transport_efficiency(FMO_CM, rate, sink_site=3, trap_rate_per_ps=1.0)
-        assert theirs == pytest.approx(ours, abs=1e-6)
-        assert transport is not None
+@pytest.mark.xfail(strict=False, reason=(
+    "transport engine (read-only here) loses accuracy for dephasing ≫ couplings: its spectral method "
+    "diagonalises H − iγI including the uniform γ, so the O(J²/γ²) jump terms drown in round-off; "
+    "3-site chain, r = 1e5 ps⁻¹: engine 0.04141, exact 0.04165 (reported to the transport owner)"))
+@pytest.mark.parametrize("rate", [1e5, 1e6])
+def test_measured_transport_stays_accurate_deep_in_the_zeno_regime(rate):
+    chain = m.three_site_chain_cm(20.0, 100.0)
+    eta = m.measured_transport_efficiency(chain, rate, sink_site=3)
+    reference = _qutip_efficiency_by_solve(chain, rate, initial=1, sink=3, trap=1.0, loss_per_ps=1e-3)
+    assert eta == pytest.approx(reference, abs=1e-5, rel=1e-3)
 
 
-def test_measured_chain_bad_input():
-    good = m.measured_chain_hamiltonian_cm(3)
+@pytest.mark.parametrize("rate", [1e3, 1e4])
+def test_zeno_limit_is_incoherent_hopping_at_rate_2J2r_over_r2_plus_gap2(rate):
+    """For r ≫ J the coherences follow the populations adiabatically: site i → j hops classically at
+    k_ij = 2J²Γ/(Γ² + Δ²), Γ the decay rate of ρ_ij (r plus the trap's and loss's share), Δ the gap."""
+    chain = m.three_site_chain_cm(20.0, 100.0)
+    kappa, loss = 1.0, 1e-3
+    h = chain * (2 * math.pi * 2.99792458e10 * 1e-12)
+    damping = np.full(3, loss / 2)
+    damping[2] += kappa / 2
+    rates = np.zeros((3, 3))
+    for i, j in [(0, 1), (1, 2)]:
+        width = rate + damping[i] + damping[j]
+        rates[i, j] = rates[j, i] = 2 * h[i, j] ** 2 * width / (width**2 + (h[i, i] - h[j, j]) ** 2)
+    generator = rates - np.diag(rates.sum(axis=0)) - np.diag(2 * damping)  # populations: hop, trap, lose
+    integrated = np.linalg.solve(generator, -np.array([1.0, 0.0, 0.0]))
+    classical = kappa * integrated[2]
+    assert m.measured_transport_efficiency(chain, rate, sink_site=3) == pytest.approx(classical, rel=2e-3)
+
+
+def test_three_site_chain_is_the_engine_chain_with_a_raised_middle_site():
+    chain = m.three_site_chain_cm(35.0, 120.0)
+    assert np.array_equal(chain, transport.chain_hamiltonian(3, 35.0) + np.diag([0.0, 120.0, 0.0]))
+
+
+def test_measured_transport_bad_input():
+    good = m.three_site_chain_cm()
     with pytest.raises(ValueError, match="measurement_rate_per_ps"):
-        m.measured_chain_efficiency(good, -1.0)
+        m.measured_transport_efficiency(good, -1.0)
     with pytest.raises(ValueError, match="measurement_rate_per_ps"):
-        m.measured_chain_efficiency(good, float("inf"))
+        m.measured_transport_efficiency(good, float("inf"))
+    with pytest.raises(TypeError, match="measurement_rate_per_ps"):
+        m.measured_transport_efficiency(good, "fast")
     with pytest.raises(ValueError, match="sink_site"):
-        m.measured_chain_efficiency(good, 1.0, sink_site=4)
+        m.measured_transport_efficiency(good, 1.0, sink_site=4)
     with pytest.raises(ValueError, match="initial_site"):
-        m.measured_chain_efficiency(good, 1.0, initial_site=0)
-    with pytest.raises(ValueError, match="loss_rate_per_ns"):
-        m.measured_chain_efficiency(good, 1.0, loss_rate_per_ns=0.0)
+        m.measured_transport_efficiency(good, 1.0, initial_site=0)
     with pytest.raises(ValueError, match="trap_rate_per_ps"):
-        m.measured_chain_efficiency(good, 1.0, trap_rate_per_ps=float("nan"))
-    with pytest.raises(ValueError, match="hamiltonian_cm must be at most 12"):
-        m.measured_chain_efficiency(np.zeros((50, 50)), 1.0)
+        m.measured_transport_efficiency(good, 1.0, trap_rate_per_ps=float("nan"))
     with pytest.raises(ValueError, match="symmetric"):
-        m.measured_chain_efficiency(np.array([[0.0, 1.0], [2.0, 0.0]]), 1.0)
-    with pytest.raises(ValueError, match="n_sites"):
-        m.measured_chain_hamiltonian_cm(1)
-    with pytest.raises(ValueError, match="offsets_cm"):
-        m.measured_chain_hamiltonian_cm(3, offsets_cm=[0.0, 1.0])
+        m.measured_transport_efficiency(np.array([[0.0, 1.0], [2.0, 0.0]]), 1.0, sink_site=2)
     with pytest.raises(TypeError, match="dephasing_per_ps"):
         m.measured_transport_efficiency(good, 1.0, dephasing_per_ps=2.0)
+    with pytest.raises(TypeError, match="dephasing_per_ps"):
+        m.measured_efficiency_curve(good, [1.0], dephasing_per_ps=2.0)
+    with pytest.raises(ValueError, match="measurement_rates_per_ps"):
+        m.measured_efficiency_curve(good, [1.0, -2.0])
+    with pytest.raises(ValueError, match="middle_offset_cm"):
+        m.three_site_chain_cm(20.0, float("nan"))
+
+
+# --- verdicts of lesson 07 are computed, not typed ------------------------------------------------------
+
+
+def test_lesson07_verdicts_follow_from_the_computed_numbers():
+    from qedn_lessons import claims
+    from qedn_lessons.verdicts import lesson07 as v
+
+    assert v.best_extraction_without_message() == 0.0  # explicit 4×4 protocol, scanned over φ
+    assert v.bob_state_change_from_alice_measurement() < 1e-12
+    zeno = v.zeno_chain_numbers()
+    assert zeno["unwatched"] > 0.99 and zeno["watched"] < 0.1
+    rows = {r.id: r for r in claims.ledger()}
+    assert rows["measurement-redistribution"].verdict == "contradicted"
+    assert rows["energy-teleportation"].verdict == "partly supported"
+    assert f"{zeno['unwatched']:.3f}" in rows["measurement-redistribution"].evidence

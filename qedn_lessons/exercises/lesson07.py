@@ -2,8 +2,9 @@
 
 Each exercise has one reference solution (printed by ``show_solution``) and mistake detectors for the
 misconceptions this lesson targets: "measurement releases energy" (a negative ΔE), the two Zeno
-quantities of Itano et al. swapped for each other, the QET input and output confused, and "Bob can
-extract energy without the message" (which would be faster-than-light signalling).
+quantities of Itano et al. swapped for each other, the QET input and output confused, "Bob can
+extract energy without the message" (which would be faster-than-light signalling), and the factor 2
+between a measurement rate and the transport engine's per-site dephasing rate.
 """
 
 from __future__ import annotations
@@ -188,4 +189,39 @@ register(Exercise(
     hint="Evaluate measurement.qet_extracted_energy(1.5, 1.0, angles, message=False) on many angles and take the maximum.",
     mistakes=(_no_message_mistakes,),
     wrong_examples=(0.142524, -0.1),
+))
+
+
+# --- 07.measurement_dephasing ----------------------------------------------------------------------
+
+MEASUREMENT_RATE_PER_PS = 10.0
+
+
+def _measurement_dephasing_solution():
+    # Measuring at Poisson rate r makes each coherence ρ_ij decay at r; the engine's site dephasing γ
+    # (Lindblad √(2γ)|k⟩⟨k| on every site) makes it decay at γ_i + γ_j = 2γ. So γ = r/2.
+    return MEASUREMENT_RATE_PER_PS / 2.0
+
+
+def _measurement_dephasing_mistakes(answer, expected):
+    r = MEASUREMENT_RATE_PER_PS
+    if _near(answer, r):
+        return ("That is the decay rate of a coherence ρ_ij, not the per-site rate: both sites i and j dephase, "
+                "so ρ_ij decays at γ_i + γ_j = 2γ.")
+    if _near(answer, 2 * r):
+        return "The Lindblad operator is √(2γ)|k⟩⟨k|; its rate 2γ is shared by the two sites of a coherence, not doubled again."
+    if _near(answer, r / 4):
+        return "Too small by a factor 2: ρ_ij decays at γ_i + γ_j = 2γ, and that must equal the measurement rate r."
+    return None
+
+
+register(Exercise(
+    key="07.measurement_dephasing",
+    title="Zeno on transport: which site dephasing is a measurement rate of 10 ps⁻¹?",
+    solution=_measurement_dephasing_solution,
+    judge=number(notation="γ (ps⁻¹)", rel=1e-3),
+    hint="Measuring at random times at rate r makes every coherence ρ_ij (i ≠ j) decay at rate r. In the transport "
+         "engine a site dephasing γ makes ρ_ij decay at γ_i + γ_j. measurement.dephasing_for_measurement_rate checks you.",
+    mistakes=(_measurement_dephasing_mistakes,),
+    wrong_examples=(10.0, 20.0, 2.5),
 ))
