@@ -463,9 +463,16 @@ def charging_performance(model: str, n_cells: int, coupling_rad_per_ns: float) -
     check_choice("model", model, CHARGING_MODELS)
     _, n, g = _check_charging(0.0, n_cells, coupling_rad_per_ns)
     if model == "collective":
+        energies, vectors = np.linalg.eigh(_dicke_block(n, g))  # one diagonalisation for the whole search
+        weights = vectors * vectors[0, :]
+        excited = np.arange(n + 1, dtype=float)
+
+        def battery(t: np.ndarray) -> np.ndarray:
+            return excited @ (np.abs(weights @ np.exp(-1j * np.outer(energies, t))) ** 2)
+
         # every cell is charged no later than in the parallel case: search up to a little beyond π/(2g)
-        tau = _first_maximum(lambda t: collective_charging(t, n, g).battery_quanta, 1.05 * math.pi / (2 * g))
-        energy = float(collective_charging(tau, n, g).battery_quanta[0])
+        tau = _first_maximum(battery, 1.05 * math.pi / (2 * g))
+        energy = float(battery(np.array([tau]))[0])
     else:
         tau = math.pi / (2 * g * (n if model == "driven-global" else 1))
         energy = float(n)
