@@ -248,3 +248,46 @@ def test_public_names_documented():
                  "chain_fidelity", "delivered_power_w", "repeater_chain"):
         assert name in networks.__all__
         assert "References" in getattr(networks, name).__doc__
+
+
+# ----------------------------------------------------------------------------------------------
+# Views and explorer
+
+
+def test_views_return_artists_that_update_in_place():
+    from qedn_lessons.style import new_figure
+    from qedn_lessons.views import networks as view
+
+    lengths = np.linspace(10, 2000, 50)
+    c = repeater_chain(lengths, 4, link_fidelity=0.95, memory_time_s=0.1)
+    fig, (ax1, ax2) = new_figure(1, 2)
+    rates = view.plot_rates_vs_distance(ax1, lengths)
+    fids = view.plot_fidelity_vs_distance(ax2, lengths)
+    view.update_rates_vs_distance(rates, c.pairs_per_use, c.ebits_per_use, c.direct_plob, selected_km=500.0,
+                                  selected_pairs=1e-3, selected_plob=1e-10)
+    view.update_fidelity_vs_distance(fids, c.link_fidelity, c.fidelity, selected_km=500.0, selected_fidelity=0.7)
+    assert np.allclose(rates["pairs"].get_ydata(), c.pairs_per_use)
+    # zero rates become gaps on the log axis, never a crash or a fake tiny value
+    ebits = rates["ebits"].get_ydata()
+    assert np.all(np.isnan(ebits[c.ebits_per_use == 0])) and np.any(c.ebits_per_use == 0)
+    assert list(fids["marker"].get_xdata()) == [500.0]
+    lines = view.plot_waiting_cost(ax1, [1, 2, 3], {"p = 0.1": [1, 1.5, 1.8]})
+    assert len(lines) == 1 and lines[0].get_label() == "p = 0.1"
+    bars = view.plot_power_ladder(ax2, ["a", "b", "c"], [1e3, 1e-17, 0.0])
+    assert len(bars) == 3
+
+
+def test_explorer_caption_reports_the_numbers_it_shows():
+    from qedn_lessons.widgets.networks import RepeaterChainExplorer
+
+    e = RepeaterChainExplorer()
+    here = repeater_chain(1000.0, 10, link_fidelity=0.99, memory_time_s=10.0)
+    assert f"{here.fidelity:.3f}" in e.alt_text and f"{here.pairs_per_use:.3g}" in e.alt_text
+    assert "1.44e-20" in e.alt_text
+    e.controls["repeaters"].value = 0
+    assert "= 1 segment(s)" in e.alt_text and "1e-20 pairs per use" in e.alt_text  # direct: η = 1e-20
+    # the extreme corner the sliders can reach still works
+    for name, value in (("length_km", 2000.0), ("attenuation_db_per_km", 0.4), ("memory_time_s", 1e-3),
+                        ("rounds", 4), ("link_fidelity", 0.7)):
+        e.controls[name].value = value
+    assert "Could not update" not in e.caption.value
