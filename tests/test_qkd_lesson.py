@@ -228,3 +228,91 @@ def test_nothing_detectable_reports_an_uncorrelated_qber_not_nan():
 def test_bad_input(call, exc, match):
     with pytest.raises(exc, match=match):
         call()
+
+
+# --- views, explorer, exercises, verdict -----------------------------------------------------------------
+
+def test_views_return_artists_that_update_in_place():
+    from qedn_lessons.style import new_figure
+    from qedn_lessons.views import qkd as view
+
+    fig, (ax1, ax2) = new_figure(1, 2)
+    curve = key_rate_curve(np.linspace(0.0, 300.0, 31))
+    q = view.plot_qber_vs_distance(ax1, curve.lengths_km, curve.qber, threshold=SHOR_PRESKILL_THRESHOLD,
+                                   current_km=100.0, current_qber=0.01)
+    r = view.plot_key_rate_vs_distance(ax2, curve.lengths_km, curve.key_rate_per_pulse, curve.plob_bound,
+                                       current_km=100.0, current_rate=1e-4, max_km=None)
+    assert not r["max_line"].get_visible()
+    assert "maximum distance" in [t.get_text() for t in ax2.get_legend().get_texts()]
+    view.update_vertical(r["max_line"], 220.0)
+    assert r["max_line"].get_visible() and r["max_line"].get_xdata()[0] == 220.0
+    view.update_vertical(r["max_line"], math.inf)
+    assert not r["max_line"].get_visible()
+    view.update_marker(r["current"], 250.0, 0.0)  # no key: nothing to draw on a log axis
+    assert math.isnan(r["current"].get_ydata()[0])
+    view.update_marker(q["current"], 250.0, 0.3)
+    assert q["current"].get_ydata()[0] == 0.3
+    # zero rates are not drawn (NaN), positive ones are kept
+    drawn = r["rate"].get_ydata()
+    assert np.all(np.isnan(drawn[curve.key_rate_per_pulse == 0])) and np.all(drawn[curve.key_rate_per_pulse > 0] > 0)
+    fig2, (a, b) = new_figure(1, 2)
+    e = view.plot_qber_vs_eavesdropping(a, [0, 1], [0, 0.25], simulated_fractions=[0.5], simulated_qber=[0.12],
+                                        simulated_error=[0.01], threshold=SHOR_PRESKILL_THRESHOLD)
+    k = view.plot_key_fraction(b, np.linspace(0, 0.5, 11), np.linspace(1, -1, 11), threshold=SHOR_PRESKILL_THRESHOLD)
+    assert e["simulated"] is not None and k["fraction"].get_xdata()[-1] == 0.5
+
+
+def test_explorer_caption_states_the_numbers_and_the_abort():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from qedn_lessons.widgets.qkd import QKDLinkExplorer
+
+    explorer = QKDLinkExplorer()
+    link = bb84_link(100.0)
+    assert f"QBER = {link.qber:.4f}" in explorer.alt_text
+    assert f"{link.key_rate_per_pulse:.3g} secret bits per pulse" in explorer.alt_text
+    assert f"Maximum distance {max_key_distance_km():.0f} km" in explorer.alt_text
+    before = explorer.image.value
+    explorer.controls["eavesdrop_fraction"].value = 0.6
+    assert "reveal the attack" in explorer.alt_text and "No key at any length" in explorer.alt_text
+    assert explorer.image.value != before
+    explorer.controls["eavesdrop_fraction"].value = 0.0
+    explorer.controls["dark_count_probability"].value = 1e-9
+    explorer.controls["length_km"].value = 400.0
+    assert "L = 400 km" in explorer.alt_text and "Maximum distance 370 km" in explorer.alt_text
+
+
+def test_lesson_exercises_judge_solutions_and_mistakes():
+    from qedn_lessons.exercises import evaluate
+
+    assert evaluate("08.eve_threshold", 0.440111).passed
+    assert "f/4" in evaluate("08.eve_threshold", 0.110028).message
+    assert evaluate("08.key_fraction", 1 - 2 * qkd.binary_entropy(0.05)).passed
+    assert "privacy amplification" in evaluate("08.key_fraction", 1 - qkd.binary_entropy(0.05)).message.lower()
+    t = 256 / (bb84_link(200.0).key_rate_per_pulse * 1e9)
+    assert evaluate("08.key_time", t).passed and "pulses" in evaluate("08.key_time", t * 1e9).message
+    assert evaluate("08.dark_counts", 50.0).passed
+    assert evaluate("08.protects", "The control messages").passed
+    assert not evaluate("08.protects", "the power flow").passed
+
+
+def test_verdict_is_computed_from_the_numbers(monkeypatch):
+    from qedn_lessons import claims
+    from qedn_lessons.verdicts import lesson08
+
+    row = claims.ledger(8)[0]
+    assert row.id == "quantum-security" and row.verdict == "partly supported"
+    run = lesson08.full_attack_run()
+    assert f"QBER is {run.qber:.4f}" in row.evidence
+    assert f"stops at {max_key_distance_km():.0f} km" in row.evidence
+    assert lesson08.photon_stream_power_w() == pytest.approx(1.2816e-10, rel=1e-4)  # PHYSICS §9: 1.2816e-19 J × 1e9/s
+    # the word follows the numbers: an unseen attack contradicts the claim ...
+    monkeypatch.setattr(lesson08, "full_attack_run",
+                        lambda: simulate_bb84(200_000, eavesdrop_fraction=0.2, rng=np.random.default_rng(1)))
+    assert lesson08.quantum_security().word == "contradicted"
+    # ... and a key that reached across a continent carrying real power would support it
+    monkeypatch.undo()
+    monkeypatch.setattr(lesson08.qkd, "max_key_distance_km", lambda **kw: math.inf)
+    monkeypatch.setattr(lesson08, "photon_stream_power_w", lambda: 5.0)
+    assert lesson08.quantum_security().word == "supported"
