@@ -57,8 +57,8 @@ from qedn_lessons.units import quantum_energy_j
 from qedn_lessons.validate import check_choice, check_density_matrix, check_hermitian, check_real, check_size
 
 __all__ = [
-    "CHARGING_MODELS", "MAX_CELLS", "ChargingCurve", "ChargingPerformance", "SelfDischarge",
-    "cell_state", "charging_performance", "collective_charging", "driven_charging", "energy_distribution",
+    "CHARGING_MODELS", "MAX_CELLS", "MAX_FULL_SPACE_CELLS", "ChargingCurve", "ChargingPerformance", "SelfDischarge",
+    "cell_state", "charging_performance", "collective_charging", "collective_charging_full_space", "driven_charging", "energy_distribution",
     "ergotropy", "passive_state", "parallel_charging", "power_watts", "self_discharge", "stored_energy",
 ]
 
@@ -370,6 +370,47 @@ def collective_charging(times_ns: Any, n_cells: int, coupling_rad_per_ns: float)
     populations = _collective_populations(times, n, g)
     battery = np.arange(n + 1, dtype=float) @ populations
     return ChargingCurve(times, battery, n - battery, n, "collective")
+
+
+#: Largest N for :func:`collective_charging_full_space` (dimension (N+1)·2^N: 448 at N = 6).
+MAX_FULL_SPACE_CELLS = 6
+
+
+def collective_charging_full_space(times_ns: Any, n_cells: int, coupling_rad_per_ns: float) -> ChargingCurve:
+    """The collective model of :func:`collective_charging`, computed on the full cavity ⊗ N-qubit space.
+
+    No symmetry is used: the cavity (N + 1 Fock states) and every cell are explicit (qutip operators in
+    the course convention), H_int = g Σ_i (a σ₊ⁱ + a† σ₋ⁱ) is diagonalised once, and the battery energy
+    ⟨Σ_i |1⟩⟨1|_i⟩ and the cavity energy ⟨a†a⟩ are computed as two *separate* expectation values. Their
+    sum staying at N is therefore a real check of energy conservation, and the battery curve an
+    independent check of the symmetric-subspace solution. N ≤ :data:`MAX_FULL_SPACE_CELLS`.
+
+    Parameters, returns and errors as :func:`collective_charging`.
+    """
+    import qutip
+
+    from qedn_lessons import operators
+
+    times, n, g = _check_charging(times_ns, n_cells, coupling_rad_per_ns)
+    n = check_size("n_cells", n, maximum=MAX_FULL_SPACE_CELLS, what="the full space has (N+1)·2^N states")
+    identities = [qutip.qeye(n + 1)] + [qutip.qeye(2)] * n
+
+    def on(op, slot: int):
+        ops = list(identities)
+        ops[slot] = op
+        return qutip.tensor(ops)
+
+    a = on(qutip.destroy(n + 1), 0)
+    lowering = [on(operators.lowering(), i + 1) for i in range(n)]
+    h_int = g * sum(a * s.dag() + a.dag() * s for s in lowering)
+    psi0 = qutip.tensor([qutip.basis(n + 1, n)] + [operators.ground()] * n).full().ravel()
+    cells = sum(on(operators.excited_projector(), i + 1) for i in range(n)).full()
+    photons = (a.dag() * a).full()
+    energies, vectors = np.linalg.eigh(h_int.full())
+    states = vectors @ (np.exp(-1j * np.outer(energies, times)) * (vectors.conj().T @ psi0)[:, None])
+    battery = np.real(np.einsum("it,ij,jt->t", states.conj(), cells, states))
+    charger = np.real(np.einsum("it,ij,jt->t", states.conj(), photons, states))
+    return ChargingCurve(times, battery, charger, n, "collective (full space)")
 
 
 def driven_charging(times_ns: Any, n_cells: int, coupling_rad_per_ns: float, *, mode: str = "local") -> ChargingCurve:

@@ -289,3 +289,47 @@ def test_bad_input():
         power_watts(1.0, 0.0)
     with pytest.raises(ValueError, match="times_ns must hold at most"):
         parallel_charging(np.zeros(bat.coherence.MAX_TIME_POINTS + 1), 1, 1.0)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4])
+def test_full_space_collective_model_conserves_energy_and_matches_subspace_and_qutip(n):
+    times = np.linspace(0, 3.0, 31)
+    full = bat.collective_charging_full_space(times, n, 0.9)
+    assert full.battery_quanta + full.charger_quanta == pytest.approx(np.full(31, float(n)), abs=1e-10)
+    assert full.battery_quanta == pytest.approx(collective_charging(times, n, 0.9).battery_quanta, abs=1e-10)
+    if n <= 3:
+        battery, cavity = _full_cavity_model(n, n, 0.9, times)  # qutip's ODE solver, independent
+        assert full.charger_quanta == pytest.approx(cavity, abs=1e-7)
+    with pytest.raises(ValueError, match="n_cells must be ≤ 6"):
+        bat.collective_charging_full_space(times, 7, 0.9)
+
+
+def test_views_return_artists_and_update_in_place():
+    from qedn_lessons.style import new_figure
+    from qedn_lessons.views import batteries as views
+
+    fig, (ax1, ax2) = new_figure(1, 2)
+    quanta, probs = energy_distribution(operators.plus(), 3)
+    art = views.plot_energy_distribution(ax1, quanta, probs, mean=1.5, ergotropy=1.5, capacity=3.0)
+    quanta5, probs5 = energy_distribution(operators.plus(), 5)
+    views.update_energy_distribution(art, ax1, quanta5, probs5, mean=2.5, ergotropy=2.5, capacity=5.0)
+    assert list(art["tops"].get_xdata()) == list(quanta5) and ax1.get_xlim() == (-0.5, 5.5)
+    t = np.linspace(0, 2, 50)
+    ch = views.plot_charging(ax2, t, t, t, 2 - t, capacity=2.0, tau_parallel=1.5, tau_collective=1.0)
+    assert set(ch) == {"parallel", "collective", "charger", "capacity", "tau_parallel", "tau_collective"}
+    # every drawn series is labelled and styled beyond colour
+    labels = [line.get_label() for line in ax2.get_lines()]
+    assert "shared cavity (charger)" in labels and len({line.get_linestyle() for line in ax2.get_lines()[:3]}) == 3
+
+
+def test_verdict_is_computed_from_the_numbers():
+    from qedn_lessons.verdicts import lesson06
+
+    (row,) = claims.ledger(6)
+    assert row.verdict == "contradicted"
+    _, probs = lesson06.demand_probabilities()
+    assert probs.max() == pytest.approx(70 / 256)  # C(8,4)/2^8
+    assert f"{probs.max():.3f}" in row.evidence and "2.81e+25" in row.evidence
+    deviation, mismatch = lesson06.conservation_deviation()
+    assert deviation < 1e-10 and mismatch < 1e-10
+    assert lesson06.power_ratio("driven-global") == pytest.approx(lesson06.N_CELLS)

@@ -1,0 +1,143 @@
+"""Exercises of lesson 06 (energy in superposition, quantum batteries).
+
+Each exercise has one reference solution (printed by ``show_solution``) and mistake detectors for
+misconceptions seen in class: "a superposition holds half a quantum" whatever its angle, confusing
+θ with θ/2, taking the stored energy for the extractable work, believing a measurement can deliver
+the energy one asks for, and forgetting the 2π between g/2π in MHz and g in rad/ns.
+"""
+
+from __future__ import annotations
+
+import math
+
+from qedn_lessons.exercises.core import Exercise, number, register
+
+
+def _near(answer, value, rel=2e-3, abs_tol=1e-9):
+    try:
+        return math.isclose(float(answer), value, rel_tol=rel, abs_tol=abs_tol)
+    except (TypeError, ValueError):
+        return False
+
+
+# --- 06.mean_energy ------------------------------------------------------------------------------
+
+def _mean_energy_solution():
+    theta = math.radians(60.0)
+    # |ψ⟩ = cos(θ/2)|0⟩ + sin(θ/2)|1⟩: a measurement finds 1 quantum with probability sin²(θ/2)
+    return math.sin(theta / 2) ** 2
+
+
+def _mean_energy_mistakes(answer, expected):
+    if _near(answer, 0.5):
+        return "Not every superposition holds half a quantum: only θ = 90° does. The weight of |1⟩ is sin²(θ/2)."
+    if _near(answer, math.sin(math.radians(60.0)) ** 2):
+        return "The amplitudes use the half angle: sin²(θ/2), not sin²θ."
+    if _near(answer, math.cos(math.radians(30.0)) ** 2):
+        return "cos²(θ/2) is the probability of the ground state |0⟩, which carries no energy."
+    if _near(answer, math.sin(math.radians(30.0))):
+        return "That is the amplitude sin(θ/2); the Born probability is its square."
+    return None
+
+
+register(Exercise(
+    key="06.mean_energy",
+    title="Mean energy of a superposed cell",
+    solution=_mean_energy_solution,
+    judge=number(notation="⟨H⟩", unit="quanta", rel=2e-3),
+    hint="⟨H⟩ = 0 · P(0) + 1 · P(1), with P(1) = sin²(θ/2).",
+    mistakes=(_mean_energy_mistakes,),
+    wrong_examples=(0.5, 0.75, 0.8660254),
+))
+
+
+# --- 06.ergotropy --------------------------------------------------------------------------------
+
+def _ergotropy_solution():
+    r, theta = 0.6, math.radians(90.0)
+    z = r * math.cos(theta)
+    return (r - z) / 2  # W = ω(r − z)/2 in quanta ω
+
+
+def _ergotropy_mistakes(answer, expected):
+    if _near(answer, 0.5):
+        return "0.5 quanta is the stored energy ⟨H⟩ = (1 − z)/2; the ergotropy is smaller for a mixed state: W = (r − z)/2."
+    if _near(answer, 0.6):
+        return "Close: W = (r − z)/2, so divide by 2."
+    if _near(answer, 0.0, abs_tol=1e-6):
+        return "A state on the equator with r > 0 still has coherence, which a rotation can turn into work."
+    return None
+
+
+register(Exercise(
+    key="06.ergotropy",
+    title="Ergotropy of a mixed cell on the equator",
+    solution=_ergotropy_solution,
+    judge=number(notation="W", unit="quanta", rel=2e-3),
+    hint="For H = ω|1⟩⟨1| the ergotropy is W = ω(r − z)/2, with r the Bloch length and z = r cos θ.",
+    mistakes=(_ergotropy_mistakes,),
+    wrong_examples=(0.5, 0.6, 0.0),
+))
+
+
+# --- 06.demand -----------------------------------------------------------------------------------
+
+def _demand_solution():
+    n_cells, demand = 6, 3
+    # each cell in |+⟩ gives 0 or 1 quantum with probability ½, independently: binomial(6, ½)
+    return math.comb(n_cells, demand) / 2**n_cells
+
+
+def _demand_mistakes(answer, expected):
+    if _near(answer, 1.0):
+        return "The state does not know the demand: the Born rule gives 3 quanta only with probability C(6,3)/2⁶."
+    if _near(answer, 0.5):
+        return "½ is the probability for one cell; for the total of six cells count the ways to have exactly three excited."
+    if _near(answer, 1 / 7):
+        return "The seven outcomes 0…6 are not equally likely: weight them by C(6, k)/2⁶."
+    if _near(answer, 0.5**6):
+        return "That is one particular pattern of three excited cells; there are C(6,3) = 20 such patterns."
+    return None
+
+
+register(Exercise(
+    key="06.demand",
+    title="Probability that a measurement delivers the demanded energy",
+    solution=_demand_solution,
+    judge=number(notation="P(k = 3)", rel=2e-3),
+    hint="P(k) = C(N, k) p^k (1 − p)^(N−k) with p = ½ (math.comb gives C(N, k)).",
+    mistakes=(_demand_mistakes,),
+    wrong_examples=(1.0, 0.5, 1 / 7, 1 / 64),
+))
+
+
+# --- 06.global_time ------------------------------------------------------------------------------
+
+def _global_time_solution():
+    n_cells, coupling_mhz = 10, 10.0
+    g = 2 * math.pi * coupling_mhz * 1e-3  # g/2π = 10 MHz → g in rad/ns
+    return math.pi / (2 * n_cells * g)      # global drive: E = N sin²(Ngt), full at Ngt = π/2
+
+
+def _global_time_mistakes(answer, expected):
+    g = 2 * math.pi * 10.0 * 1e-3
+    if _near(answer, math.pi / (2 * g)):
+        return "That is the parallel charging time π/(2g); the global drive is N = 10 times faster."
+    if _near(answer, math.pi / (2 * 10 * 10.0 * 1e-3)):
+        return "g/2π = 10 MHz means g = 2π × 0.01 rad/ns: you left out the 2π."
+    if _near(answer, math.pi / (2 * math.sqrt(10) * g)):
+        return "√N is the shared-cavity (Dicke) scaling; the ideal global drive reaches the full factor N."
+    if _near(answer, expected * 1e-9) or _near(answer, expected * 1e3):
+        return "Give the time in nanoseconds."
+    return None
+
+
+register(Exercise(
+    key="06.global_time",
+    title="Charging time with a global drive",
+    solution=_global_time_solution,
+    judge=number(notation="τ_global", unit="ns", rel=2e-3),
+    hint="Global drive: E(t) = N sin²(N g t), full when N g t = π/2. Convert g/2π = 10 MHz to g = 2π × 0.010 rad/ns.",
+    mistakes=(_global_time_mistakes,),
+    wrong_examples=(25.0, 15.70796, 7.90569),
+))
