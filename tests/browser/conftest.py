@@ -115,4 +115,5 @@ def page(request, browser):
         except Exception:  # noqa: BLE001 — a screenshot must never hide the real failure
             pass
         (ARTIFACTS / f"{name}.console.txt").write_text("\n".join(console))
+        (ARTIFACTS / f"{name}.failure.txt").write_text(failed.longreprtext)
     context.close()
