@@ -352,8 +352,13 @@ class _Spectrum:
 
     @classmethod
     def of(cls, model: _Model) -> _Spectrum:
-        heff = model.h - 1j * np.diag(model.damping)
+        # Diagonalise without the uniform part of the damping and add it back to the eigenvalues
+        # exactly: a large common −iγ on the diagonal (deep Zeno regime) would otherwise swamp the
+        # couplings and cost the eigenvectors their precision.
+        shift = float(np.min(model.damping))
+        heff = model.h - 1j * np.diag(model.damping - shift)
         lam, v = np.linalg.eig(heff)
+        lam = lam - 1j * shift
         symmetric = False
         if np.isrealobj(model.h):
             # H_eff = H_effᵀ: eigenvectors of distinct eigenvalues satisfy v_aᵀv_b = 0; scale v_aᵀv_a = 1
@@ -427,7 +432,25 @@ class _Spectrum:
         return m
 
 
+#: Dephasing/coupling ratio beyond which the jump system d = d₀ + M·2γ·d is too ill-conditioned
+#: (its condition grows like (γ/J)²) and small networks use the direct Liouvillian solve instead.
+DEEP_ZENO_RATIO = 1e3
+#: Largest network the deep-Zeno fallback solves directly (N² × N² sparse Liouvillian).
+DEEP_ZENO_MAX_SITES = 60
+
+
+def _deep_zeno(model: _Model) -> bool:
+    """True when dephasing dwarfs the couplings on a network small enough to solve directly."""
+    if model.n > DEEP_ZENO_MAX_SITES or not np.any(model.gamma > 0):
+        return False
+    off = np.abs(model.h - np.diag(np.diag(model.h)))
+    coupling = float(off.max()) if off.size else 0.0
+    return coupling == 0.0 or float(model.gamma.max()) > DEEP_ZENO_RATIO * coupling
+
+
 def _efficiency_spectral(model: _Model, time_ps: float) -> float:
+    if _deep_zeno(model):
+        return _efficiency_liouvillian(model, time_ps)
     spec = _Spectrum.of(model)
     if spec.condition() > 1e8:  # near an exceptional point: use the direct Liouvillian solve instead
         return _efficiency_liouvillian(model, time_ps)

@@ -405,10 +405,6 @@ def test_measured_fmo_transport_agrees_with_a_qutip_liouvillian_solve(rate):
     assert eta == pytest.approx(reference, abs=1e-5)
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "transport engine (read-only here) loses accuracy for dephasing ≫ couplings: its spectral method "
-    "diagonalises H − iγI including the uniform γ, so the O(J²/γ²) jump terms drown in round-off; "
-    "3-site chain, r = 1e5 ps⁻¹: engine 0.04141, exact 0.04165 (reported to the transport owner)"))
 @pytest.mark.parametrize("rate", [1e5, 1e6])
 def test_measured_transport_stays_accurate_deep_in_the_zeno_regime(rate):
     chain = m.three_site_chain_cm(20.0, 100.0)
