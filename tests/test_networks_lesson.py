@@ -291,3 +291,43 @@ def test_explorer_caption_reports_the_numbers_it_shows():
                         ("rounds", 4), ("link_fidelity", 0.7)):
         e.controls[name].value = value
     assert "Could not update" not in e.caption.value
+
+
+# ----------------------------------------------------------------------------------------------
+# Exercises and verdict
+
+
+def test_lesson05_has_at_least_three_exercises_with_helpful_mistakes():
+    keys = [e.key for e in all_exercises() if e.key.startswith("05.")]
+    assert len(keys) >= 3
+    assert "ln 2" in evaluate("05.plob_1000", 1e-20).message
+    assert "rounds to exactly 1" in evaluate("05.plob_1000", 0.0).message
+    assert "slower" in evaluate("05.waiting", 10.0).message
+    assert "p⁴" in evaluate("05.chain_fidelity", 0.9**4).message
+    assert evaluate("05.power_1000", 1e-17).passed
+
+
+def test_verdict_is_computed_from_the_numbers():
+    from qedn_lessons.verdicts import lesson05
+
+    [row] = claims.ledger(5)
+    assert row.id == "entanglement-distribution" and row.verdict == "contradicted"
+    assert "1.44e-20" in row.evidence and "1.2e-17 W" in row.evidence and "1.22 kW" in row.evidence
+    assert lesson05.household_power_w() == pytest.approx(10_715 * 3.6e6 / (8766 * 3600), rel=1e-12)
+
+
+def test_verdict_word_follows_its_condition(monkeypatch):
+    # a (fictitious) lossless fibre would deliver the launched power: the condition then gives a
+    # different word, so the verdict is not a fixed string
+    from qedn_lessons.verdicts import lesson05
+
+    monkeypatch.setattr(lesson05, "ATTENUATION_DB_PER_KM", 0.0)
+    assert lesson05.entanglement_distribution().word == "partly supported"
+
+
+def test_verdict_refuses_to_conclude_if_no_signalling_fails(monkeypatch):
+    from qedn_lessons.verdicts import lesson05
+
+    monkeypatch.setattr(lesson05, "energy_per_ebit_change", lambda: (0.1, 1))
+    with pytest.raises(RuntimeError, match="no-signalling check failed"):
+        lesson05.entanglement_distribution()
