@@ -141,7 +141,7 @@ def plot_output_over_input(ax, labels: Sequence[str], ratios: Sequence[float]) -
         bar.set_hatch(hatches[i % len(hatches)])
     line = ax.axvline(1.0, color="black", linestyle="--", linewidth=1.5, label="energy out = energy in")
     for p, r in zip(positions, ratios):
-        ax.text(min(float(r), 1.0) + 0.02, p, f"{float(r):.3g}", va="center", fontsize=9)
+        ax.text(min(float(r), 1.0) + 0.02, p, f"{float(r):.3f}", va="center", fontsize=9)
     ax.set_yticks(positions, labels)
     ax.set_xlim(0.0, 1.3)
     ax.set_xlabel("energy out / energy in")
