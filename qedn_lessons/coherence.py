@@ -180,8 +180,8 @@ def ghz_coherence(n_qubits: int, gamma_t: float, *, correlated: bool = False) ->
     """Coherence left in an N-qubit GHZ state (|0…0⟩ + |1…1⟩)/√2 under dephasing.
 
     Independent dephasing of each qubit at rate γ: e^{−Nγt}. Correlated (collective) Gaussian phase
-    noise: e^{−N²γt} ("superdecoherence", observed with up to 14 trapped ions by T. Monz et al.,
-    PRL 106, 130506 (2011), arXiv:1009.6126).
+    noise: e^{−N²γt} ("superdecoherence": T. Monz et al., PRL 106, 130506 (2011), arXiv:1009.6126,
+    made GHZ states of up to 14 trapped ions and observed the N² decay for up to 8).
 
     Parameters
     ----------
