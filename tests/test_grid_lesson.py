@@ -303,3 +303,17 @@ def test_neighbourhood_explorer_caption_and_bars():
     assert ex.fraction_artists["equal"].get_xdata()[0] == pytest.approx(1.1439, rel=1e-4)
     ex.controls["loss_percent"].value = 1.0   # 0.109 km: left of the plot, the line is hidden and the caption says so
     assert not ex.fraction_artists["equal"].get_visible() and "left of the plotted range" in ex.alt_text
+
+
+def test_output_over_input_view_draws_one_bar_per_process_and_the_conservation_line():
+    from qedn_lessons.style import new_figure
+    from qedn_lessons.views.grid import plot_output_over_input, power_of_ten
+
+    fig, ax = new_figure()
+    artists = plot_output_over_input(ax, ["a", "b", "c"], [0.25, 1.0, 0.1])
+    bars, line = artists[:-1], artists[-1]
+    assert [bar.get_width() for bar in bars] == [0.25, 1.0, 0.1]
+    assert len({bar.get_hatch() for bar in bars}) == 3          # told apart without colour
+    assert list(line.get_xdata()) == [1.0, 1.0]
+    assert [t.get_text() for t in ax.texts] == ["0.250", "1.000", "0.100"]
+    assert power_of_ten(-35) == "10⁻³⁵" and power_of_ten(10) == "10¹⁰"
