@@ -553,8 +553,9 @@ def memory_decay_fidelity(fidelity, storage_time_s, memory_time_s: float):
 
     References
     ----------
-    Werner, PRA 40, 4277 (1989), doi:10.1103/PhysRevA.40.4277 (the state); the depolarising memory
-    is the usual simple model, e.g. Shchukin et al., arXiv:1710.06214 (finite memory times).
+    Werner, PRA 40, 4277 (1989), doi:10.1103/PhysRevA.40.4277 (the state). The depolarising memory
+    (Werner weight decaying as e^(−t/T)) is a simple model chosen for this course; Shchukin, Schmidt &
+    van Loock, arXiv:1710.06214, also study the effect of finite memory times on repeaters.
     """
     f = check_real("fidelity", fidelity, minimum=0.0, maximum=1.0)
     memory = check_real("memory_time_s", memory_time_s, minimum=0.0, minimum_inclusive=False, allow_inf=True)
@@ -716,10 +717,15 @@ def repeater_chain(
     4. A slot lasts the time light needs to cross one segment, L/(n v), v = c/``group_index``.
        A stored link decoheres in a depolarising memory (:func:`memory_decay_fidelity`) for the
        *mean* idle time attempts − 1/p (a conservative use of the mean: e^(−⟨t⟩/T) ≤ ⟨e^(−t/T)⟩).
+       Not charged to the memories (optimistic): the heralding slot itself, the storage of pairs
+       waiting for a purification partner, and the classical messages of the swaps (up to L/v).
     5. End-to-end fidelity: the n links joined by n − 1 swaps (:func:`swap_fidelity`); purified
        DEJMPS links are twirled back to Werner form, which keeps their fidelity.
-    6. Rates are per slot ("channel use"): pairs per use = 1/attempts; ebits per use multiply by
-       the hashing yield. Compare with the PLOB bound for the whole fibre without repeaters.
+    6. Rates are per slot ("channel use": one attempt on every segment): pairs per use =
+       1/attempts; ebits per use multiply by the hashing yield. Compare with the PLOB bound for the
+       whole fibre without repeaters, which is also per use. Per second the comparison is harsher
+       on the chain: its slot is a heralding time (0.5 ms for 100 km segments), while a direct link
+       can be used at the source's clock rate (e.g. 1e9 uses per second).
 
     Parameters
     ----------

@@ -166,6 +166,33 @@ def test_chain_worked_value_1000_km_ten_segments():
     assert c.slot_time_s == pytest.approx(100e3 * 1.5 / 299_792_458, rel=1e-12)
 
 
+def test_chain_with_purification_and_memory_matches_a_hand_computation():
+    # every step recomputed from closed forms, not from the package: one BBPSSW round (Werner input),
+    # success per slot η_seg·N/2, the waiting time from inclusion–exclusion, decay over the mean idle
+    # time, three swaps of Werner links and the hashing yield 1 − H(F, q, q, q)
+    f0, memory, n = 0.97, 5.0, 4
+    q = (1 - f0) / 3
+    success = f0**2 + 2 * f0 * q + 5 * q**2
+    f1 = (f0**2 + q**2) / success
+    p = 10 ** (-0.2 * 100 / 10) * success / 2  # 400 km in four 100 km segments
+    attempts = _alternating(p, n)
+    idle_s = (attempts - 1 / p) * 100e3 * 1.5 / 299_792_458
+    f_link = 0.25 + (f1 - 0.25) * math.exp(-idle_s / memory)
+    f_end = 0.25 + 0.75 * ((4 * f_link - 1) / 3) ** n
+    rest = 1 - f_end
+    yield_ = max(0.0, 1 + f_end * math.log2(f_end) + rest * math.log2(rest / 3))
+    for protocol in ("bbpssw", "dejmps"):  # the first round of the two protocols coincides
+        c = repeater_chain(400.0, n, link_fidelity=f0, purification_rounds=1, protocol=protocol,
+                           memory_time_s=memory)
+        assert c.raw_pairs_per_link == pytest.approx(2 / success, rel=1e-12)
+        assert c.attempts == pytest.approx(attempts, rel=1e-9)
+        assert c.idle_time_s == pytest.approx(idle_s, rel=1e-9)
+        assert c.link_fidelity == pytest.approx(f_link, rel=1e-9)
+        assert c.fidelity == pytest.approx(f_end, rel=1e-9)
+        assert yield_ > 0 and c.ebits_per_use == pytest.approx(yield_ / attempts, rel=1e-8)
+        assert c.pairs_per_second == pytest.approx(1 / attempts / (100e3 * 1.5 / 299_792_458), rel=1e-9)
+
+
 def test_single_segment_is_direct_transmission():
     c = repeater_chain(200.0, 1, link_fidelity=0.97)
     assert c.pairs_per_use == pytest.approx(c.direct_transmissivity, rel=1e-12)
@@ -305,6 +332,7 @@ def test_lesson05_has_at_least_three_exercises_with_helpful_mistakes():
     assert "slower" in evaluate("05.waiting", 10.0).message
     assert "p⁴" in evaluate("05.chain_fidelity", 0.9**4).message
     assert evaluate("05.power_1000", 1e-17).passed
+    assert "multiply by the launched power" in evaluate("05.power_1000", 1e-20).message
 
 
 def test_verdict_is_computed_from_the_numbers():

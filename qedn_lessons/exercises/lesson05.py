@@ -121,7 +121,8 @@ def _power_solution():
 
 def _power_mistakes(answer, expected):
     if _close(answer, expected / 1000.0):
-        return "That is the answer in kW: the question asks for watts (1 kW = 1000 W)."
+        return ("That is η, the fraction of the light that arrives (or the answer in kW): multiply by the "
+                "launched power, 1 kW = 1000 W.")
     if _close(answer, 1000.0 * 10 ** (-0.2 * 1000)):
         return "The loss is 0.2 dB per km: η = 10^(−0.2·1000/10), the decibels are divided by 10."
     return None
