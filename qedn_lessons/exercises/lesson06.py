@@ -29,14 +29,15 @@ def _mean_energy_solution():
 
 
 def _mean_energy_mistakes(answer, expected):
+    # at θ = 60° two pairs of slips give the same number: sin(θ/2) = ½ and sin²θ = cos²(θ/2) = ¾
     if _near(answer, 0.5):
-        return "Not every superposition holds half a quantum: only θ = 90° does. The weight of |1⟩ is sin²(θ/2)."
-    if _near(answer, math.sin(math.radians(60.0)) ** 2):
-        return "The amplitudes use the half angle: sin²(θ/2), not sin²θ."
-    if _near(answer, math.cos(math.radians(30.0)) ** 2):
-        return "cos²(θ/2) is the probability of the ground state |0⟩, which carries no energy."
-    if _near(answer, math.sin(math.radians(30.0))):
-        return "That is the amplitude sin(θ/2); the Born probability is its square."
+        return ("Not every superposition holds half a quantum: only θ = 90° does. (½ is also the amplitude "
+                "sin(θ/2) = sin 30°; the Born probability is its square.) The weight of |1⟩ is sin²(θ/2).")
+    if _near(answer, 0.75):
+        return ("0.75 is sin²θ (the half angle left out) or cos²(θ/2), the probability of the empty state |0⟩, "
+                "which carries no energy. The weight of |1⟩ is sin²(θ/2).")
+    if _near(answer, math.sin(math.radians(60.0))):
+        return "That is sin θ; the amplitude of |1⟩ is sin(θ/2), and the Born probability is its square."
     return None
 
 
@@ -127,7 +128,7 @@ def _global_time_mistakes(answer, expected):
         return "g/2π = 10 MHz means g = 2π × 0.01 rad/ns: you left out the 2π."
     if _near(answer, math.pi / (2 * math.sqrt(10) * g)):
         return "√N is the shared-cavity (Dicke) scaling; the ideal global drive reaches the full factor N."
-    if _near(answer, expected * 1e-9) or _near(answer, expected * 1e3):
+    if _near(answer, expected * 1e-9, abs_tol=0.0) or _near(answer, expected * 1e3):
         return "Give the time in nanoseconds."
     return None
 
