@@ -57,6 +57,7 @@ from qedn_lessons.validate import (
     check_choice,
     check_density_matrix,
     check_finite_array,
+    check_times,
     check_hermitian,
     check_real,
     check_size,
@@ -289,26 +290,8 @@ class ChargingCurve:
     model: str
 
 
-def _check_times_ns(name: str, times: Any) -> np.ndarray:
-    """A 1-D float array of times ≥ 0 (a scalar becomes one element), size-checked before copying."""
-    size = getattr(times, "size", None)
-    if size is None and isinstance(times, list | tuple):
-        size = len(times)
-    if size is not None and size > coherence.MAX_TIME_POINTS:
-        raise ValueError(f"{name} must hold at most {coherence.MAX_TIME_POINTS} time points, got {size}")
-    array = check_finite_array(name, times)  # refuses strings, booleans, None, NaN and infinity
-    if np.iscomplexobj(array):
-        raise TypeError(f"{name} must be real, got complex values")
-    if array.ndim > 1:
-        raise ValueError(f"{name} must be a number or a 1-D array, got shape {array.shape}")
-    array = np.atleast_1d(array.astype(float))
-    if np.any(array < 0):
-        raise ValueError(f"{name} must be ≥ 0 and finite, got {float(array.min())!r}")
-    return array
-
-
 def _check_charging(times_ns: Any, n_cells: Any, coupling_rad_per_ns: Any) -> tuple[np.ndarray, int, float]:
-    times = _check_times_ns("times_ns", times_ns)
+    times = check_times("times_ns", times_ns, maximum=coherence.MAX_TIME_POINTS)
     n = check_size("n_cells", n_cells, maximum=MAX_CELLS, what="the lesson's battery models stop there")
     g = check_real("coupling_rad_per_ns", coupling_rad_per_ns, minimum=0.0, minimum_inclusive=False)
     return times, n, g

@@ -38,7 +38,7 @@ import scipy.linalg
 
 from qedn_lessons import operators
 from qedn_lessons.units import BOLTZMANN_J_PER_K, JOULES_PER_KWH, PLANCK_J_S, quantum_energy_j
-from qedn_lessons.validate import check_choice, check_finite_array, check_real, check_size
+from qedn_lessons.validate import check_choice, check_finite_array, check_real, check_size, check_times
 
 #: Largest number of time points the trajectory functions accept (refused before allocation).
 MAX_TIME_POINTS = 100_000
@@ -130,22 +130,7 @@ def thermal_excited_population(frequency_hz: float, temperature_k: float) -> flo
 
 def _check_times(name: str, times: Any) -> np.ndarray:
     """A 1-D float array of times ≥ 0 (a scalar becomes one element), size-checked before copying."""
-    size = getattr(times, "size", None)
-    if size is None and isinstance(times, list | tuple):
-        size = len(times)
-    if size is not None and size > MAX_TIME_POINTS:
-        raise ValueError(f"{name} must hold at most {MAX_TIME_POINTS} time points, got {size}")
-    if isinstance(times, bool) or (not isinstance(times, np.ndarray | list | tuple) and not isinstance(times, int | float | np.number)):
-        raise TypeError(f"{name} must be a number or a 1-D array of times, got {type(times).__name__}")
-    array = check_finite_array(name, times)
-    if np.iscomplexobj(array):
-        raise TypeError(f"{name} must be real, got complex values")
-    if array.ndim > 1:
-        raise ValueError(f"{name} must be a number or a 1-D array, got shape {array.shape}")
-    array = np.atleast_1d(array.astype(float))
-    if np.any(array < 0):
-        raise ValueError(f"{name} must be ≥ 0 and finite, got {float(array.min())!r}")
-    return array
+    return check_times(name, times, maximum=MAX_TIME_POINTS)
 
 
 def ramsey_probability(t: Any, *, t2: float, detuning: float) -> Any:

@@ -43,6 +43,7 @@ from qedn_lessons.validate import (
     check_hermitian,
     check_int,
     check_real,
+    check_times,
     check_size,
 )
 
@@ -323,13 +324,7 @@ def _check_dephasing(dephasing_per_ps, n: int) -> np.ndarray:
 
 
 def _check_times(name: str, times, *, maximum: int = MAX_TIMES) -> np.ndarray:
-    shape = np.shape(times)
-    if len(shape) == 1 and shape[0] > maximum:
-        raise ValueError(f"{name} must hold at most {maximum} times, got {shape[0]}")
-    t = check_finite_array(name, times, ndim=1)
-    if np.iscomplexobj(t) or t.size == 0 or np.any(t < 0):
-        raise ValueError(f"{name} must be a non-empty 1-D array of times ≥ 0, got {_short(t)}")
-    return t.astype(float)
+    return check_times(name, times, maximum=maximum, allow_scalar=False)
 
 
 def _short(a: np.ndarray) -> str:

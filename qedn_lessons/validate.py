@@ -178,3 +178,33 @@ def check_density_matrix(
     if smallest < -atol:
         raise ValueError(f"{name} must be positive semidefinite, got an eigenvalue {smallest:.3g} < 0")
     return rho
+
+
+#: Default largest number of time points a time grid may hold (checked before copying).
+MAX_TIME_POINTS = 100_000
+
+
+def check_times(name: str, value: Any, *, maximum: int = MAX_TIME_POINTS, allow_scalar: bool = True) -> np.ndarray:
+    """A 1-D float array of times ≥ 0, its length checked against ``maximum`` before copying.
+
+    ``allow_scalar`` turns a single number into a one-element array; otherwise a non-empty 1-D array
+    is required. Refuses strings, booleans, None, complex values, NaN, infinity and negative times.
+    """
+    size = getattr(value, "size", None)
+    if size is None and isinstance(value, list | tuple):
+        size = len(value)
+    if size is not None and size > maximum:
+        raise ValueError(f"{name} must hold at most {maximum} time points, got {size}")
+    if isinstance(value, bool) or not isinstance(value, np.ndarray | list | tuple | numbers.Real):
+        raise TypeError(f"{name} must be a number or a 1-D array of times, got {type(value).__name__}")
+    array = check_finite_array(name, value)
+    if np.iscomplexobj(array):
+        raise TypeError(f"{name} must be real, got complex values")
+    if array.ndim > 1 or (array.ndim == 0 and not allow_scalar):
+        raise ValueError(f"{name} must be {'a number or ' if allow_scalar else ''}a 1-D array of times, got shape {array.shape}")
+    array = np.atleast_1d(array.astype(float))
+    if array.size == 0:
+        raise ValueError(f"{name} must hold at least one time, got an empty array")
+    if np.any(array < 0):
+        raise ValueError(f"{name} must be ≥ 0 and finite, got {float(array.min())!r}")
+    return array

@@ -114,3 +114,28 @@ def test_operator_convention():
     assert qutip.expect(op.pauli_z(), op.ground()) == pytest.approx(1.0)
     assert qutip.expect(op.excited_projector(), op.excited()) == pytest.approx(1.0)
     assert qutip.expect(op.pauli_x(), op.plus()) == pytest.approx(1.0)
+
+
+def test_check_times():
+    from qedn_lessons.validate import check_times
+
+    assert check_times("t", 2.0).tolist() == [2.0]
+    assert check_times("t", [0, 1.5]).tolist() == [0.0, 1.5]
+    with pytest.raises(ValueError, match="t must be a 1-D array of times"):
+        check_times("t", 2.0, allow_scalar=False)
+    with pytest.raises(ValueError, match="t must be ≥ 0"):
+        check_times("t", [-1.0])
+    with pytest.raises(ValueError, match="at least one time"):
+        check_times("t", [])
+    with pytest.raises(TypeError, match="t must be a number or a 1-D array"):
+        check_times("t", "1")
+    with pytest.raises(TypeError, match="real"):
+        check_times("t", [1j])
+    with pytest.raises(ValueError, match="finite"):
+        check_times("t", [np.inf])
+
+    class Huge:
+        size = 10**9
+
+    with pytest.raises(ValueError, match="at most 10 time points"):
+        check_times("t", Huge(), maximum=10)
