@@ -624,7 +624,7 @@ def eavesdrop_fraction_threshold(misalignment_error: float = 0.0) -> float:
     Returns
     -------
     float
-        f* in [0, 0.4402]: 4·0.110028 = 0.440111 on a perfect link; 0.0 if e_mis ≥ Q* (no key at all).
+        f* in [0, 0.440111]: 4·0.110028 = 0.440111 on a perfect link (f* falls as e_mis grows); 0.0 if e_mis ≥ Q* (no key at all).
 
     Raises
     ------

@@ -281,6 +281,10 @@ def test_explorer_caption_states_the_numbers_and_the_abort():
     explorer.controls["dark_count_probability"].value = 1e-9
     explorer.controls["length_km"].value = 400.0
     assert "L = 400 km" in explorer.alt_text and "Maximum distance 370 km" in explorer.alt_text
+    # optics alone above the threshold: the abort is not blamed on a small attack
+    explorer.controls["misalignment_error"].value = 0.12
+    explorer.controls["eavesdrop_fraction"].value = 0.05
+    assert "Too many errors" in explorer.alt_text and "reveal the attack" not in explorer.alt_text
 
 
 def test_lesson_exercises_judge_solutions_and_mistakes():

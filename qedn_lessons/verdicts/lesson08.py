@@ -67,8 +67,9 @@ def quantum_security() -> Verdict:
         word,
         f"Real for messages: with Eve intercepting all {N_PULSES} pulses (seeded BB84 Monte Carlo) the QBER is "
         f"{run.qber:.4f}, {margin:.0f} standard errors above the no-key threshold "
-        f"{qkd.SHOR_PRESKILL_THRESHOLD:.3f}, so the attack is seen; on a short link with 1% optical errors any attack on more "
-        f"than {f_star:.2f} of the pulses is. Limited in reach: in the lesson's model (illustrative detector) the key "
+        f"{qkd.SHOR_PRESKILL_THRESHOLD:.3f}, so the attack is seen; on a short link with 1% optical errors an attack on more "
+        f"than {f_star:.2f} of the pulses stops the key, and a smaller one only shortens it (privacy amplification "
+        f"removes what Eve learnt). Limited in reach: in the lesson's model (illustrative detector) the key "
         f"rate is {link.key_rate_per_pulse:.2e} bits per pulse at {COMPARE_KM:.0f} km (PLOB bound "
         f"{link.plob_bound:.2e}) and stops at {reach}; at {NETWORK_SCALE_KM:.0f} km even PLOB allows only "
         f"{far.plob_bound:.1e}. No help for energy: the photons carry {power_w:.1e} W and the power flow itself is "

@@ -31,7 +31,7 @@ class QKDLinkExplorer(Explorer):
         ("Fibre length L", "0–400 km of standard fibre at 0.2 dB/km: the transmissivity is η = 10^(−0.02·L)."),
         ("Optical noise e_mis", "0–0.15: probability that imperfect optics flip the bit of a photon Bob detects."),
         ("Dark counts p_dark", "10⁻⁹–10⁻³ per pulse, log scale: probability that Bob's detectors click without a "
-                               "photon; such a click carries a random bit. Bob's detection efficiency is fixed at 10 %."),
+                               "photon; such a click carries a random bit. Bob's detection efficiency is fixed at an illustrative 10 %."),
         ("Figure", "left: the quantum bit error rate (QBER, solid) against fibre length, with the Shor–Preskill "
                    "threshold 0.110 (dotted) above which no key can be made, and the chosen length (open circle); "
                    "right: secret bits per pulse on a log scale for this link (solid; it stops where the key "
@@ -77,7 +77,8 @@ class QKDLinkExplorer(Explorer):
                 f"clicks on {link.detection_probability:.3g} of the pulses. QBER = {link.qber:.4f} "
                 f"(Eve adds {eve_qber:.4f}, optics {misalignment_error:.3f}); threshold {qkd.SHOR_PRESKILL_THRESHOLD:.3f}. ")
         if link.aborted:
-            if eve_qber > 0 and qkd.signal_error_rate(misalignment_error, eavesdrop_fraction) >= qkd.SHOR_PRESKILL_THRESHOLD:
+            e_sig = qkd.signal_error_rate(misalignment_error, eavesdrop_fraction)
+            if eve_qber > 0 and misalignment_error < qkd.SHOR_PRESKILL_THRESHOLD <= e_sig:  # Eve tips it over
                 why = "The errors reveal the attack: Alice and Bob abort, so Eve learns no key (but none is made either)."
             else:
                 why = "Too many errors: no secret key can be distilled at this length."
