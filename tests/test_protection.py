@@ -75,6 +75,25 @@ def test_phase_variance_against_direct_double_integral(n_pulses):
     assert pr.phase_variance(total, sigma=sigma, n_pulses=n_pulses, correlation_time=tau) == pytest.approx(direct, rel=2e-4)
 
 
+@pytest.mark.parametrize("n_pulses,total", [(0, 3.0), (1, 0.5), (1, 10.0), (4, 3.0)])
+def test_phase_variance_against_filter_function_in_frequency(n_pulses, total):
+    # Independent method: Var φ = ∫ S(ω) |Y(ω)|² dω/2π with the Lorentzian spectrum S(ω) = 2σ²τ/(1 + ω²τ²) of the
+    # exponential correlation and Y(ω) = Σ_k s_k (e^{iωb_k} − e^{iωa_k})/(iω), the Fourier transform of y(t)
+    from scipy import integrate
+
+    sigma, tau = 0.9, 1.7
+    edges = np.concatenate([[0.0], pr.cpmg_pulse_times(total, n_pulses), [total]])
+    signs = (-1.0) ** np.arange(len(edges) - 1)
+
+    def integrand(w):
+        y = sum(s * (np.exp(1j * w * b) - np.exp(1j * w * a)) / (1j * w) for s, a, b in zip(signs, edges[:-1], edges[1:]))
+        return 2 * sigma**2 * tau / (1 + (w * tau) ** 2) * abs(y) ** 2 / math.pi  # even in ω: 2 ∫_0^∞ dω/2π
+
+    low, _ = integrate.quad(integrand, 1e-9, 200.0, limit=2000)
+    high, _ = integrate.quad(integrand, 200.0, np.inf, limit=200)
+    assert pr.phase_variance(total, sigma=sigma, n_pulses=n_pulses, correlation_time=tau) == pytest.approx(low + high, rel=1e-5)
+
+
 def test_limits_of_the_correlation_time():
     t = np.array([0.5, 2.0, 5.0])
     # τ → ∞ approaches quasi-static noise
