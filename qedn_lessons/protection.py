@@ -50,7 +50,7 @@ from scipy import stats
 
 from qedn_lessons import coherence, networks
 from qedn_lessons.units import BOLTZMANN_J_PER_K, PLANCK_J_S
-from qedn_lessons.validate import check_int, check_real, check_size
+from qedn_lessons.validate import check_int, check_real, check_size, check_times
 
 #: Most π pulses an echo sequence may have (the exact variance costs (n+1)² per time point).
 MAX_PULSES = 256
@@ -127,7 +127,7 @@ def _segment_fractions(n_pulses: int) -> tuple[np.ndarray, np.ndarray]:
 def _times_array(name: str, times: Any) -> tuple[np.ndarray, bool]:
     """Times ≥ 0 as a 1-D float array (scalar → one element) and whether the input was scalar."""
     scalar = np.ndim(times) == 0 and not isinstance(times, list | tuple)
-    return coherence._check_times(name, times), scalar
+    return check_times(name, times, maximum=coherence.MAX_TIME_POINTS), scalar
 
 
 def phase_variance(
