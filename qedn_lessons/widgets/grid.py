@@ -29,9 +29,10 @@ class NeighbourhoodExplorer(Explorer):
         ("Grid loss", "share of the electricity sent that the grid loses on the way, 1–15 %; the default 5 % is "
                       "the US transmission-and-distribution average for 2018–2022 (EIA)."),
         ("Photon rate", "photons sent into the fibre per second, 10⁶–10¹⁹ (log scale). 2.5×10⁹ is one photon per pulse "
-                        "of the 2.5 GHz transmitter of a record QKD experiment (Boaron et al. 2018); above about 10¹⁶ "
-                        "photons/s the stream is an ordinary laser beam (10¹⁹/s at 1550 nm is 1.3 W), no longer a "
-                        "quantum channel, and it is attenuated just the same."),
+                        "of the 2.5 GHz transmitter of a record QKD experiment (Boaron et al. 2018); above that the pulses "
+                        "hold more than one photon each, and towards 10¹⁹/s (1.3 W at 1550 nm) the stream is an "
+                        "ordinary laser beam, no longer a single-photon quantum channel. Every rate is attenuated "
+                        "just the same."),
         ("Fibre attenuation", "loss of the fibre at 1550 nm, 0.14–0.40 dB/km; 0.2 dB/km is typical telecom fibre."),
         ("Figure", "left: average power on a log scale — what the homes need (black, plain), what the grid sends "
                    "(//) and loses (xx), what the photons carry into the fibre (..) and what arrives even if every "
