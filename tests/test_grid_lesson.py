@@ -211,6 +211,9 @@ def test_fmo_and_fibre_checks_match_direct_computations():
                                                 loss_rate_per_ns=1.0, dephasing_per_ps=float(g))
                  for g in np.logspace(-2, 3, 21))
     assert fmo.ratio == pytest.approx(direct, rel=1e-9)
+    # the ratio counts excitations; the note must say the trap site (3) lies below the entry site (1)
+    h = transport.fmo_hamiltonian()
+    assert h[0, 0] > h[2, 2] and f"{h[0, 0] - h[2, 2]:.0f} cm⁻¹" in fmo.note and "excitations" in fmo.note
     assert lesson09.fiber_check().ratio == pytest.approx(0.1, rel=1e-14)
 
 
