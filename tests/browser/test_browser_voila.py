@@ -39,8 +39,10 @@ def test_voila_renders_widgets_and_a_control_moves_the_figure(page, voila_server
     assert not problems, f"{relpath} in Voila:\n  " + "\n  ".join(problems)
     assert page.locator(".jp-CodeCell .jp-InputArea-editor:visible, .jp-CodeMirrorEditor:visible").count() == 0, "code cells are visible in the workshop app"
     if report.widget_outputs_expected == 0:
+        # A page without widgets (the start page) passes on what was checked above: it rendered with
+        # no error and no code, and its source really creates no widget. Nothing is skipped.
         assert not _creates_widgets(relpath), f"{relpath} creates widgets but Voila displayed none"
-        pytest.skip(f"{relpath} has no widgets")
+        return
     found = explorers(page, "voila")
     for number, explorer in enumerate(found, 1):
         changed_by, log = move_and_check(page, explorer)
