@@ -8,6 +8,8 @@ PORT   ?= 8888
 WORKSHOP_PORT ?= 8866
 # NO_BROWSER=1 make course: start JupyterLab without opening a web browser (servers, remote machines).
 LAB_FLAGS := $(if $(NO_BROWSER),--no-browser,) --port=$(PORT)
+# JupyterLab refuses to run as root unless told; containers and CI machines often are root.
+LAB_FLAGS += $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 PYTEST_FLAGS ?=
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export MPLBACKEND := Agg
