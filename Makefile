@@ -20,7 +20,8 @@ export OPENBLAS_NUM_THREADS ?= 1
 export OMP_NUM_THREADS ?= 1
 export MKL_NUM_THREADS ?= 1
 
-.PHONY: course test test-fast test-browser browser-deps notebooks-check nb-refresh bench bench-browser workshop voila site clean
+
+.PHONY: readme course test test-fast test-browser browser-deps notebooks-check nb-refresh bench bench-browser workshop voila site clean
 
 $(VENV)/.stamp-course: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,6 +68,10 @@ _site/index.html: $(VENV)/.stamp-course scripts/build_site.py $(wildcard noteboo
 ## nb-refresh: re-execute notebooks and keep only the checked text outputs (NB=path for one)
 nb-refresh: $(VENV)/.stamp-test
 	$(BIN)/python scripts/nbtool.py refresh $(NB)
+
+## readme: rewrite the course map in README.md from the notebooks' metadata
+readme: $(VENV)/.stamp-course
+	$(BIN)/python scripts/update_readme.py
 
 ## bench: print the latency and speed benchmarks as JSON
 bench: $(VENV)/.stamp-test
