@@ -21,7 +21,7 @@ export OMP_NUM_THREADS ?= 1
 export MKL_NUM_THREADS ?= 1
 
 
-.PHONY: readme course test test-fast test-browser browser-deps notebooks-check nb-refresh bench bench-browser workshop voila site clean
+.PHONY: readme course test test-fast test-browser browser-deps nb-refresh bench bench-browser workshop voila site clean
 
 $(VENV)/.stamp-course: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
