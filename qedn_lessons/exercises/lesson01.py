@@ -139,7 +139,7 @@ register(Exercise(
     key="01.kwh",
     title="How many excited qubits hold one kilowatt-hour?",
     solution=_kwh_solution,
-    judge=number(notation="N", rel=2e-3),
+    judge=number(notation="N", rel=5e-3),
     hint="One excited qubit holds one quantum, h·f joules; 1 kWh = 3.6×10⁶ J.",
     mistakes=(_kwh_mistakes,),
     wrong_examples=(6.83e30, 3.02e26),

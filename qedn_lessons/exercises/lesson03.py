@@ -69,7 +69,7 @@ register(Exercise(
     key="03.goldilocks",
     title="FMO: which dephasing rate delivers best?",
     solution=_best_dephasing_per_ps,
-    judge=number(notation="γ_best", unit="ps⁻¹", rel=1e-6),
+    judge=number(notation="γ_best", unit="ps⁻¹", rel=1e-2),
     hint="gammas = np.logspace(-1, 3, 41); eta = transport.efficiency_curve(H, gammas, trap_rate_per_ps=2.0, loss_rate_per_ns=1.0); "
          "then gammas[np.argmax(eta)].",
     mistakes=(

@@ -71,7 +71,7 @@ register(Exercise(
     key="05.chain_fidelity",
     title="Fidelity of four Werner links of F = 0.9 joined by three swaps",
     solution=_chain_solution,
-    judge=number(notation="F_end", rel=1e-4),
+    judge=number(notation="F_end", rel=1e-3),
     hint="Apply swap_fidelity three times: swap the first two links, then swap the result with the third, "
          "then with the fourth. Or use p = (4F − 1)/3 and F_end = 1/4 + (3/4)p⁴.",
     mistakes=(_multiplied_fidelities,),
@@ -103,7 +103,7 @@ register(Exercise(
     key="05.waiting",
     title="Mean number of attempts until both of two segments hold a pair (p = 0.1, with memories)",
     solution=_waiting_solution,
-    judge=number(notation="E[max(T₁, T₂)]", unit="attempts", rel=1e-4),
+    judge=number(notation="E[max(T₁, T₂)]", unit="attempts", rel=1e-3),
     hint="E[max] = E[T₁] + E[T₂] − E[min(T₁, T₂)]. Each Tᵢ has mean 1/p; min(T₁, T₂) is geometric with "
          "success probability 1 − (1 − p)².",
     mistakes=(_waiting_mistakes,),
