@@ -37,6 +37,7 @@ def draw_bob_bloch_disc(ax) -> list:
     ax.set_xlim(-1.35, 1.35)
     ax.set_ylim(-1.3, 1.3)
     ax.set_aspect("equal")
+    ax.set_anchor("W")  # keep the y label inside the figure when the equal aspect narrows the box
     ax.set_xlabel("Bloch x")
     ax.set_ylabel("Bloch z")
     ax.set_title("Bob's Bloch vector (x–z plane)")
