@@ -132,12 +132,13 @@ register(Exercise(
 ))
 
 
-# --- 04.sudden_death: when does the Yu–Eberly state (a = 1) lose its entanglement? -----------------
+# --- 04.sudden_death: when does the Yu–Eberly state (a = 0.8) lose its entanglement? ---------------
+# (a = 0.8, not a = 1: the notebook prints the a = 1 death time, 0.534800, in section 5)
 
 def _sudden_death_solution():
     from qedn_lessons.entanglement import sudden_death_time
 
-    return sudden_death_time(1.0)
+    return sudden_death_time(0.8)
 
 
 def _half_life(answer, expected):
@@ -150,14 +151,28 @@ def _half_life(answer, expected):
     return None
 
 
+def _other_a_or_omega(answer, expected):
+    from qedn_lessons.entanglement import sudden_death_time
+
+    v = _value(answer)
+    if v is not None and math.isclose(v, sudden_death_time(1.0), rel_tol=1e-3):
+        return ("0.5348 is the death time for a = 1, printed in section 5. This exercise uses a = 0.8: "
+                "put a = 0.8 into the bracket and solve again.")
+    omega = 1.0 - math.exp(-expected)
+    if v is not None and math.isclose(v, omega, rel_tol=1e-3):
+        return "That is ω = 1 − e^{−Γt}, not Γt itself: convert with Γt = −ln(1 − ω)."
+    return None
+
+
 register(Exercise(
     key="04.sudden_death",
-    title="Entanglement sudden-death time Γt for a = 1",
+    title="Entanglement sudden-death time Γt for a = 0.8",
     solution=_sudden_death_solution,
     judge=number(notation="Γt_death", rel=1e-4),
-    hint="Set 1 − √(a(1 − a + 2ω + aω²)) = 0 with a = 1 and solve ω² + 2ω − 1 = 0; then Γt = −ln(1 − ω).",
-    mistakes=(_half_life,),
-    wrong_examples=(math.log(2), math.inf, 1.0),
+    hint="Set 1 − √(a(1 − a + 2ω + aω²)) = 0 with a = 0.8: 0.8(0.2 + 2ω + 0.8ω²) = 1, i.e. "
+         "16ω² + 40ω − 21 = 0; take the root in [0, 1], then Γt = −ln(1 − ω).",
+    mistakes=(_half_life, _other_a_or_omega),
+    wrong_examples=(math.log(2), math.inf, 1.0, 0.534800, 0.445582),
 ))
 
 

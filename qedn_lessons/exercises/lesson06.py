@@ -53,31 +53,49 @@ register(Exercise(
 
 
 # --- 06.ergotropy --------------------------------------------------------------------------------
+# r = 0.8, θ = 120°: W = 0.6 quanta (section 2 prints the equator case r = 0.6, W = 0.30)
 
 def _ergotropy_solution():
-    r, theta = 0.6, math.radians(90.0)
+    r, theta = 0.8, math.radians(120.0)
     z = r * math.cos(theta)
     return (r - z) / 2  # W = ω(r − z)/2 in quanta ω
 
 
 def _ergotropy_mistakes(answer, expected):
-    if _near(answer, 0.5):
-        return "0.5 quanta is the stored energy ⟨H⟩ = (1 − z)/2; the ergotropy is smaller for a mixed state: W = (r − z)/2."
-    if _near(answer, 0.6):
+    r, theta = 0.8, math.radians(120.0)
+    z = r * math.cos(theta)  # −0.4: below the equator, towards full
+    if _near(answer, (1 - z) / 2):
+        return ("0.7 quanta is the stored energy ⟨H⟩ = (1 − z)/2; the ergotropy is smaller for a mixed state: "
+                "W = (r − z)/2.")
+    if _near(answer, r - z):
         return "Close: W = (r − z)/2, so divide by 2."
+    if _near(answer, (r + z) / 2):
+        return ("Check the sign of z: θ = 120° is past the equator, so z = r cos θ = −0.4 is negative "
+                "and −z adds to r.")
+    if _near(answer, r / 2):
+        return ("r/2 is the ergotropy of a cell on the equator (z = 0), as printed in section 2; this cell is at "
+                "θ = 120°, so include z = r cos θ.")
+    if _near(answer, 0.3):
+        return ("0.30 is the cell printed in section 2 (θ = 90°, r = 0.6); this one has r = 0.8 and θ = 120°. "
+                "Use W = (r − z)/2 with z = r cos θ.")
+    if _near(answer, (1 - math.cos(theta)) / 2):
+        return "That is the ergotropy of a pure state (r = 1); this cell is mixed, with r = 0.8."
+    if _near(answer, (r - r * math.cos(120.0)) / 2):
+        return "math.cos expects radians: convert 120° with math.radians(120) first."
     if _near(answer, 0.0, abs_tol=1e-6):
-        return "A state on the equator with r > 0 still has coherence, which a rotation can turn into work."
+        return "A mixed state with r > 0 still has coherence and population inversion, which a rotation can turn into work."
     return None
 
 
 register(Exercise(
     key="06.ergotropy",
-    title="Ergotropy of a mixed cell on the equator",
+    title="Ergotropy of a mixed cell",
     solution=_ergotropy_solution,
     judge=number(notation="W", unit="quanta", rel=2e-3),
-    hint="For H = ω|1⟩⟨1| the ergotropy is W = ω(r − z)/2, with r the Bloch length and z = r cos θ.",
+    hint="For H = ω|1⟩⟨1| the ergotropy is W = ω(r − z)/2, with r the Bloch length and z = r cos θ "
+         "(cos 120° = −½).",
     mistakes=(_ergotropy_mistakes,),
-    wrong_examples=(0.5, 0.6, 0.0),
+    wrong_examples=(0.7, 1.2, 0.2, 0.4, 0.3, 0.75, 0.0),
 ))
 
 
