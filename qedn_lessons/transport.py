@@ -65,6 +65,7 @@ __all__ = [
     "classical_walk_probabilities",
     "efficiency_curve",
     "first_arrival",
+    "exciton_energies_cm",
     "fmo_hamiltonian",
     "mean_square_displacement",
     "pst_couplings",
@@ -120,6 +121,20 @@ def fmo_hamiltonian() -> np.ndarray:
     as used by M. B. Plenio & S. F. Huelga, NJP 10, 113019 (2008), doi:10.1088/1367-2630/10/11/113019.
     """
     return _FMO_CM.copy()
+
+
+def exciton_energies_cm(hamiltonian_cm) -> np.ndarray:
+    """Exciton (eigen)energies of a single-excitation network, ascending, in cm⁻¹.
+
+    ``hamiltonian_cm`` is a real symmetric or Hermitian matrix in cm⁻¹ (at most :data:`MAX_SITES`
+    sites). For :func:`fmo_hamiltonian` the energies are relative to 12230 cm⁻¹.
+
+    Raises
+    ------
+    ValueError, TypeError
+        If the matrix is not square, Hermitian and finite, or larger than the size limit.
+    """
+    return np.linalg.eigvalsh(check_hermitian("hamiltonian_cm", hamiltonian_cm, max_dimension=MAX_SITES))
 
 
 def _check_rng(rng, disorder: float) -> np.random.Generator | None:

@@ -49,11 +49,13 @@ def test_fmo_hamiltonian_matches_adolphs_renger():
 
 
 def test_fmo_exciton_energies_match_independent_diagonalisation():
-    # Exciton energies from numpy's Hermitian solver vs qutip's own eigenenergies (independent code path)
-    ours = np.linalg.eigvalsh(T.fmo_hamiltonian())
+    # Exciton energies from the package vs qutip's own eigenenergies (independent code path)
+    ours = T.exciton_energies_cm(T.fmo_hamiltonian())
     ref = qutip.Qobj(FMO).eigenenergies()
     assert np.allclose(ours, ref, atol=1e-9)
     assert ours.min() < 0.0 < 450.0 < ours.max() + 60  # lowest exciton below site 3, as in Adolphs & Renger
+    with pytest.raises(ValueError, match="hamiltonian_cm must be symmetric"):
+        T.exciton_energies_cm([[0.0, 1.0], [2.0, 0.0]])
 
 
 def test_fmo_efficiency_no_dephasing_worked_value():
