@@ -7,19 +7,23 @@ Design (why it is fast and renders everywhere):
 * the figure is sent to the browser as PNG bytes in an ``ipywidgets.Image``, which JupyterLab, Voila
   and classic Notebook all render with no extra front-end extension;
 * after the first draw the layout engine is switched off, so a redraw does not re-run the layout;
+* a move redraws only what moved (:mod:`qedn_lessons.widgets.render`): the explorer names its
+  dynamic artists in :meth:`Explorer.dynamic_artists`, the rest of the figure is a cached background,
+  redrawn only when it changed; physics a control does not affect is cached (:func:`physics_cache`);
 * sliders update on release (``continuous_update=False``), so a drag never queues dozens of redraws;
 * the caption under the figure is rewritten on every update with the numbers it shows: it is the
   figure's alt text for screen readers, and it says in words what colour alone must not carry;
 * outside a live kernel (the static HTML site) the explorer falls back to a PNG of its default
   figure with that caption as alt text.
 
-Subclasses define ``title``, ``legend``, :meth:`build_controls`, :meth:`build_figure` and
-:meth:`update_figure`. They compute nothing themselves: they call physics functions and views.
+Subclasses define ``title``, ``legend``, :meth:`build_controls`, :meth:`build_figure`,
+:meth:`update_figure` and (to be fast) :meth:`dynamic_artists`. They compute nothing themselves: they call physics functions and views.
 """
 
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import time
 from collections.abc import Sequence
@@ -29,7 +33,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from qedn_lessons._registry import import_submodules
-from qedn_lessons.style import figure_png
+from qedn_lessons.widgets.render import FigureRenderer
 
 _STYLE = {"description_width": "initial"}
 _LAYOUT = {"width": "340px"}
@@ -88,6 +92,7 @@ class Explorer:
                 raise ValueError(f"{name} is not a control of {type(self).__name__}; controls: {sorted(self.controls)}")
             self.controls[name].value = value
         self.fig = self.build_figure()
+        self.renderer = FigureRenderer(self.fig)  # QEDN_FULL_REDRAW=1: a full savefig per move instead
         self.image = widgets.Image(format="png", layout={"max_width": "100%", "height": "auto"})
         self.caption = widgets.HTML()
         self.last_update_ms = float("nan")
@@ -118,6 +123,13 @@ class Explorer:
         """Recompute with the control ``values``, update the artists in place, return the caption."""
         raise NotImplementedError
 
+    def dynamic_artists(self) -> Sequence:
+        """The artists :meth:`update_figure` changes (lines, markers, texts, a title that shows a number);
+        each must be a direct child of an Axes. The renderer keeps the rest of the figure as a cached
+        background and finds by itself when that changed (limits, ticks, labels, legends). Default:
+        none, so every move draws the whole figure."""
+        return ()
+
     # --- machinery ---------------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
         return {name: control.value for name, control in self.controls.items()}
@@ -133,7 +145,7 @@ class Explorer:
         except Exception as exc:  # never a silent dead widget: say what failed, in the caption
             self.caption.value = f"<p role='alert'><b>Could not update:</b> {html.escape(str(exc))}</p>"
             raise
-        png = figure_png(self.fig)
+        png = self.renderer.render(self.dynamic_artists())
         if not self._frozen:  # lay out once, then keep the positions: redraws skip the layout engine
             self.fig.set_layout_engine(None)  # None, not "none": a placeholder engine would draw twice
             self._frozen = True
@@ -168,6 +180,39 @@ def all_explorers() -> dict[str, type[Explorer]]:
     """Every registered explorer class by name (imports every widgets submodule)."""
     import_submodules("qedn_lessons.widgets")
     return dict(sorted(EXPLORERS.items()))
+
+
+_PHYSICS_CACHES: list = []
+
+
+def physics_cache(maxsize: int = 64):
+    """Decorator: a bounded ``functools.lru_cache`` for a widget's physics helper, so a move of one
+    control does not recompute what only other controls affect (key it on exactly the arguments the
+    result depends on). Returned NumPy arrays are made read-only, so a cached value cannot be changed
+    by a caller. :func:`clear_physics_caches` empties every such cache (tests compare with fresh runs)."""
+    if not isinstance(maxsize, int) or isinstance(maxsize, bool) or maxsize < 1:
+        raise ValueError(f"maxsize must be a positive integer, got {maxsize!r}")
+
+    def decorate(function):
+        @functools.lru_cache(maxsize=maxsize)
+        @functools.wraps(function)
+        def cached(*args, **kwargs):
+            result = function(*args, **kwargs)
+            for value in result if isinstance(result, tuple) else (result,):
+                if isinstance(value, np.ndarray):
+                    value.setflags(write=False)
+            return result
+
+        _PHYSICS_CACHES.append(cached)
+        return cached
+
+    return decorate
+
+
+def clear_physics_caches() -> None:
+    """Empty every :func:`physics_cache` (the next move recomputes from scratch)."""
+    for cache in _PHYSICS_CACHES:
+        cache.cache_clear()
 
 
 def random_value(control: widgets.ValueWidget, rng: np.random.Generator) -> Any:

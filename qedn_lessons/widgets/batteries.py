@@ -15,6 +15,7 @@ from qedn_lessons.views.batteries import (
     update_charging,
     update_energy_distribution,
 )
+from qedn_lessons.widgets.render import artists_in
 from qedn_lessons.widgets.base import Explorer, float_slider, int_slider, log_slider, register_explorer
 
 #: Frequency of each cell (a superconducting qubit) and of the cavity photons, hertz.
@@ -62,6 +63,9 @@ class BatteryExplorer(Explorer):
                                             tau_parallel=0.5, tau_collective=0.5)
         self.ax_dist, self.ax_charge = ax_dist, ax_charge
         return fig
+
+    def dynamic_artists(self):
+        return artists_in(self.dist_artists, self.charge_artists)
 
     def update_figure(self, *, theta_deg, bloch_length, n_cells, coupling_mhz):
         h = _cell_hamiltonian()

@@ -9,6 +9,7 @@ import numpy as np
 from qedn_lessons import coherence
 from qedn_lessons.style import new_figure
 from qedn_lessons.views.coherence import plot_bloch_plane, plot_decay, plot_ramsey
+from qedn_lessons.widgets.render import artists_in
 from qedn_lessons.widgets.base import Explorer, float_slider, log_slider, register_explorer
 
 #: Qubit frequency of the explorer (a typical superconducting transmon), hertz.
@@ -56,6 +57,9 @@ class CoherenceExplorer(Explorer):
         self.decay_artists = plot_decay(ax_decay, times, np.zeros(2), np.zeros(2), t2=0.5, thermal_population=0.0)
         self.ax_ramsey, self.ax_decay = ax_ramsey, ax_decay
         return fig
+
+    def dynamic_artists(self):
+        return artists_in(self.bloch_artists, self.ramsey_artists, self.decay_artists)
 
     def update_figure(self, *, t1_us, t_phi_us, temperature_k, detuning_rad_per_us):
         t2_us = coherence.t2_time(t1_us, t_phi_us)

@@ -9,6 +9,7 @@ import numpy as np
 from qedn_lessons import entanglement as ent
 from qedn_lessons.style import new_figure
 from qedn_lessons.views import entanglement as view
+from qedn_lessons.widgets.render import artists_in
 from qedn_lessons.widgets.base import Explorer, dropdown, float_slider, log_slider, register_explorer, toggle
 
 #: Shared states offered by :class:`NoSignallingExplorer` (label → builder taking the Werner p).
@@ -62,6 +63,9 @@ class NoSignallingExplorer(Explorer):
         self.disc_lines = view.draw_bob_bloch_disc(ax_disc)
         self.bars, self.bar_texts = view.draw_bob_energy(ax_energy)
         return fig
+
+    def dynamic_artists(self):
+        return artists_in(self.disc_lines, self.bars, self.bar_texts)
 
     def update_figure(self, *, state, p, operation, theta_deg, phi_deg, amount, message):
         rho = SHARED_STATES[state](p)
@@ -131,6 +135,9 @@ class SuddenDeathExplorer(Explorer):
         zeros = np.zeros_like(_TIME_US)
         self.artists = view.plot_sudden_death(ax, _TIME_US, zeros, zeros, zeros, zeros)
         return fig
+
+    def dynamic_artists(self):
+        return artists_in(self.artists)
 
     def update_figure(self, *, a, t1_us):
         gamma_t = _TIME_US / t1_us

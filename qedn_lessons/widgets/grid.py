@@ -8,6 +8,7 @@ from qedn_lessons import grid
 from qedn_lessons.networks import fiber_transmissivity
 from qedn_lessons.style import new_figure
 from qedn_lessons.views import grid as view
+from qedn_lessons.widgets.render import artists_in
 from qedn_lessons.widgets.base import Explorer, float_slider, int_slider, log_slider, register_explorer
 
 #: Distances drawn on the delivered-fraction curve, km.
@@ -62,6 +63,9 @@ class NeighbourhoodExplorer(Explorer):
         ones = np.ones_like(_LENGTHS_KM)
         self.fraction_artists = view.plot_delivered_fraction(ax_fraction, _LENGTHS_KM, ones, 1.0)
         return fig
+
+    def dynamic_artists(self):
+        return artists_in(self.bars, self.bar_texts, self.fraction_artists)
 
     def update_figure(self, *, n_homes, kwh_per_home, length_km, loss_percent, photon_rate, attenuation):
         loss = loss_percent / 100.0

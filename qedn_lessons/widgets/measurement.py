@@ -15,6 +15,7 @@ from qedn_lessons.views.measurement import (
     plot_qet_ledger,
     update_qet_ledger,
 )
+from qedn_lessons.widgets.render import artists_in
 from qedn_lessons.widgets.base import Explorer, float_slider, log_slider, register_explorer, toggle
 
 #: Bob's angles drawn on the E_B(φ) curve, rad.
@@ -53,6 +54,9 @@ class QETExplorer(Explorer):
         self.ledger_artists = plot_qet_ledger(ax_ledger, np.zeros(6))
         self.ax_curve, self.ax_ledger = ax_curve, ax_ledger
         return fig
+
+    def dynamic_artists(self):
+        return artists_in(self.curve_artists, self.ledger_artists)
 
     def update_figure(self, *, h, k, angle, message):
         best = measurement.qet_minimal(h, k)
@@ -121,6 +125,9 @@ class ZenoTransportExplorer(Explorer):
         self.artists = plot_efficiency_vs_rate(ax, _RATES_PER_PS, np.zeros_like(_RATES_PER_PS))
         ax.set_xlim(_RATES_PER_PS[0], _RATES_PER_PS[-1])
         return fig
+
+    def dynamic_artists(self):
+        return artists_in(self.artists)
 
     def update_figure(self, *, rate_per_ps, coupling_cm, offset_cm):
         hamiltonian = measurement.three_site_chain_cm(coupling_cm, offset_cm)

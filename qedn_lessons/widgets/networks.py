@@ -7,6 +7,7 @@ import numpy as np
 from qedn_lessons import networks as net
 from qedn_lessons.style import new_figure
 from qedn_lessons.views import networks as view
+from qedn_lessons.widgets.render import artists_in
 from qedn_lessons.widgets.base import Explorer, float_slider, int_slider, log_slider, register_explorer
 
 #: Distances the curves are drawn over (km).
@@ -56,6 +57,9 @@ class RepeaterChainExplorer(Explorer):
         self.rate_artists = view.plot_rates_vs_distance(ax_rate, _LENGTH_KM)
         self.fid_artists = view.plot_fidelity_vs_distance(ax_fid, _LENGTH_KM, hashing_threshold=_hashing_threshold())
         return fig
+
+    def dynamic_artists(self):
+        return artists_in(self.rate_artists, self.fid_artists)
 
     def update_figure(self, *, length_km, attenuation_db_per_km, repeaters, link_fidelity, rounds, memory_time_s):
         kw = dict(attenuation_db_per_km=attenuation_db_per_km, link_fidelity=link_fidelity,

@@ -9,6 +9,7 @@ import numpy as np
 from qedn_lessons import protection
 from qedn_lessons.style import new_figure
 from qedn_lessons.views.protection import plot_coherence_curves, plot_logical_errors
+from qedn_lessons.widgets.render import artists_in
 from qedn_lessons.widgets.base import Explorer, dropdown, float_slider, int_slider, log_slider, register_explorer
 
 #: Code distances offered (odd: d = 2t + 1 corrects t flips).
@@ -62,6 +63,9 @@ class ProtectionExplorer(Explorer):
         self.echo_legend = ax_echo.get_legend()
         self.code_legend = ax_code.get_legend()
         return fig
+
+    def dynamic_artists(self):  # the legends name n and d
+        return artists_in(self.echo_artists, self.code_artists, self.echo_legend, self.code_legend)
 
     def update_figure(self, *, sigma, correlation_time_us, white_rate, n_pulses, distance, p):
         t2s = protection.t2_star(sigma)

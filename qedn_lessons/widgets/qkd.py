@@ -9,6 +9,7 @@ import numpy as np
 from qedn_lessons import qkd
 from qedn_lessons.style import new_figure
 from qedn_lessons.views import qkd as view
+from qedn_lessons.widgets.render import artists_in
 from qedn_lessons.widgets.base import Explorer, float_slider, log_slider, register_explorer
 
 #: Fibre lengths drawn (km).
@@ -55,6 +56,9 @@ class QKDLinkExplorer(Explorer):
         self.rate_artists = view.plot_key_rate_vs_distance(ax_rate, LENGTHS_KM, zeros, zeros, current_km=0.0,
                                                            current_rate=0.0)
         return fig
+
+    def dynamic_artists(self):
+        return artists_in(self.qber_artists, self.rate_artists)
 
     def update_figure(self, *, eavesdrop_fraction, length_km, misalignment_error, dark_count_probability):
         params = dict(attenuation_db_per_km=ATTENUATION_DB_PER_KM, dark_count_probability=dark_count_probability,

@@ -59,6 +59,9 @@ class TransportExplorer(Explorer):
         self.ax_eta.set_xlim(_CURVE_GAMMAS[0] / 1.5, _CURVE_GAMMAS[-1] * 1.5)
         return fig
 
+    def dynamic_artists(self):
+        return [*self.site_lines, self.sink_line, self.curve, self.marker, self.ax_pop.title, self.ax_eta.title]
+
     def update_figure(self, network, n_sites, dephasing, disorder, trap, loss):
         h, start, sink = transport.example_network(network, n_sites, disorder_cm=disorder, seed=3)
         common = dict(initial_site=start, sink_site=sink, trap_rate_per_ps=trap, loss_rate_per_ns=loss)
@@ -120,6 +123,9 @@ class SpreadingExplorer(Explorer):
         self.p_lines = plot_distribution(self.ax_p, positions, np.full(self.n_sites, np.nan), np.full(self.n_sites, np.nan))
         self.ax_p.set_ylim(0, 0.3)
         return fig
+
+    def dynamic_artists(self):
+        return [*self.msd_lines[:2], *self.p_lines]
 
     def update_figure(self, disorder, realisations):
         r = transport.walk_spreading(_WALK_TIMES, disorder=disorder, n_sites=self.n_sites, realisations=realisations, seed=7)

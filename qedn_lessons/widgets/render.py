@@ -1,0 +1,413 @@
+"""Fast redraws of an explorer's kept figure: restore a cached background, draw only what moved.
+
+An explorer names the artists a move changes (:meth:`Explorer.dynamic_artists`); everything else is
+*background*. :class:`FigureRenderer` renders one frame as follows:
+
+* **full draw** (first frame, or when the figure itself changed: size, dpi, layout, figure-level
+  artists): the figure is drawn once with the dynamic artists left out; that picture is cached
+  (``canvas.copy_from_bbox``). Static artists that matplotlib draws *above* a dynamic one (spines,
+  titles, legends: higher ``zorder``) are rendered alone into transparent layers ("sprites") so the
+  stacking order of a normal draw is kept; then the dynamic artists and the sprites are drawn on top.
+* **axes redraw**: when the background of one panel changed (axis limits, scale, ticks, tick labels,
+  axis labels, a legend entry, a static artist restyled, an artist added or removed), only that
+  panel is redrawn into its own region and the cache is refreshed. Falls back to a full draw when the
+  panel's region touches another panel's.
+* **blit** (most moves): ``canvas.restore_region`` of the cached background, ``draw`` of each
+  dynamic artist, compositing of the cached sprites.
+
+"Changed" is decided by the renderer, not by the explorer: a signature of each panel (position,
+limits, scales, the list of its artists) is compared per move, and every static artist is checked
+for matplotlib's ``stale`` flag, which any setter raises (after each frame the flags are cleared).
+The frame is encoded from the Agg RGBA buffer by Pillow without a copy, at zlib level 1.
+
+``QEDN_FULL_REDRAW=1`` in the environment (or ``full_redraw=True``) forces the previous path, a full
+``savefig`` per move: the reference for tests and benchmarks.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
+from operator import attrgetter
+
+import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.axis import Axis
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+from PIL import Image
+
+from qedn_lessons.style import figure_png
+
+#: Environment variable that forces a full ``savefig`` per update (the previous behaviour).
+FULL_REDRAW_ENV = "QEDN_FULL_REDRAW"
+#: zlib level of the PNG sent to the browser: 1 is the fastest level that still compresses (the
+#: white space of a plot shrinks ~20×); level 0 sends ~1.5 MB per frame for no time saved.
+PNG_COMPRESS_LEVEL = 1
+#: Pixels added around a panel's region (antialiasing bleeds ~1 px past an artist's extent).
+_PAD_PX = 3
+
+
+def artists_in(*objects) -> list[Artist]:
+    """Every matplotlib artist in ``objects`` (artists, and dicts, lists, tuples and containers of
+    them, nested), in order, without repeats: for :meth:`Explorer.dynamic_artists`."""
+    out: list[Artist] = []
+    seen: set[int] = set()
+    stack = list(reversed(objects))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Artist):
+            if id(item) not in seen:
+                seen.add(id(item))
+                out.append(item)
+        elif isinstance(item, dict):
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list | tuple):
+            stack.extend(reversed(item))
+        elif item is not None:
+            raise TypeError(f"expected artists or dicts/lists/tuples of artists, got {type(item).__name__}")
+    return out
+
+
+def full_redraw_forced() -> bool:
+    """Whether ``QEDN_FULL_REDRAW`` asks for a full redraw on every update."""
+    return os.environ.get(FULL_REDRAW_ENV, "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
+def encode_png(canvas) -> bytes:
+    """PNG bytes of the Agg canvas's current buffer (no copy of the RGBA pixels before encoding)."""
+    buffer = canvas.buffer_rgba()
+    height, width = buffer.shape[:2]
+    image = Image.frombuffer("RGBA", (width, height), buffer, "raw", "RGBA", 0, 1)
+    out = io.BytesIO()
+    image.save(out, format="png", compress_level=PNG_COMPRESS_LEVEL)
+    return out.getvalue()
+
+
+@contextmanager
+def _animated(artists: Iterable[Artist]):
+    """Leave ``artists`` out of ``canvas.draw``/``Axes.draw`` for the block (matplotlib skips animated
+    artists unless saving), then restore their flags."""
+    changed = [a for a in artists if not a.get_animated()]
+    for a in changed:
+        a._animated = True  # the setter would fire property callbacks; nothing else depends on it
+    try:
+        yield
+    finally:
+        for a in changed:
+            a._animated = False
+
+
+def _draw_order(ax: Axes) -> list[Artist]:
+    """The artists ``Axes.draw`` draws after the axes patch, in its order (a mirror of matplotlib's)."""
+    artists = ax.get_children()
+    artists.remove(ax.patch)
+    if not (ax.axison and ax.get_frame_on()):
+        for spine in ax.spines.values():
+            artists.remove(spine)
+    if not ax.axison:
+        for axis in ax._axis_map.values():
+            artists.remove(axis)
+    return sorted(artists, key=attrgetter("zorder"))
+
+
+def _subtree(roots: Iterable[Artist], skip: set[int]) -> list[Artist]:
+    """Every artist under ``roots`` (included), not descending into the ids in ``skip``."""
+    out: list[Artist] = []
+    stack = list(roots)
+    while stack:
+        a = stack.pop()
+        if id(a) in skip:
+            continue
+        out.append(a)
+        if isinstance(a, Axis):  # Axis.get_children recomputes the tick locations: read the lists
+            stack.extend((a.label, a.offsetText, *a.majorTicks, *a.minorTicks))
+        else:
+            stack.extend(a.get_children())
+    return out
+
+
+def _clear_stale(artists: Iterable[Artist]) -> None:
+    for a in artists:
+        a._stale = False  # what ``a.stale = False`` does, without the callback lookup
+
+
+def _blank_texts(artists: Iterable[Artist]) -> frozenset[int]:
+    """Ids of the empty texts (an unused axes title): they paint nothing whatever their transform."""
+    return frozenset(id(a) for a in artists if isinstance(a, Text) and not a.get_text())
+
+
+def _any_stale(artists: Iterable[Artist], blank: frozenset[int] = frozenset()) -> bool:
+    """Whether a setter changed one of ``artists`` since the flags were cleared (an Axes is stale
+    whenever a child is, so it is judged by its signature instead; ``Axes.set_title`` re-sets the
+    transform of all three titles, so an empty text that stayed empty does not count)."""
+    return any(a._stale for a in artists
+               if not isinstance(a, Axes) and not (id(a) in blank and not a.get_text()))
+
+
+class _Sprite:
+    """A run of static artists rendered alone on a transparent canvas, cropped to what they paint."""
+
+    __slots__ = ("row", "col", "rgb", "alpha")
+
+    def __init__(self, rgba: np.ndarray) -> None:
+        painted = rgba[..., 3] > 0
+        rows, cols = np.flatnonzero(painted.any(axis=1)), np.flatnonzero(painted.any(axis=0))
+        if rows.size == 0:
+            self.row = self.col = 0
+            self.rgb = self.alpha = None
+            return
+        self.row, self.col = int(rows[0]), int(cols[0])
+        crop = rgba[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+        self.rgb = crop[..., :3].astype(np.uint16)
+        self.alpha = crop[..., 3:4].astype(np.uint16)
+
+    def composite(self, canvas_rgba: np.ndarray) -> None:
+        """Draw the layer over ``canvas_rgba`` in place (Agg's "over" blend onto an opaque picture)."""
+        if self.rgb is None:
+            return
+        h, w = self.rgb.shape[:2]
+        dst = canvas_rgba[self.row:self.row + h, self.col:self.col + w, :3]
+        d = dst.astype(np.uint16)
+        a = self.alpha
+        dst[...] = ((self.rgb * a + d * (255 - a) + 127) // 255).astype(np.uint8)
+
+
+class _Panel:
+    """What the renderer keeps about one Axes: its draw order split into dynamic artists and static
+    sprites, the static artists to watch, its signature and its region on the canvas."""
+
+    def __init__(self, ax: Axes, dynamic_ids: set[int]) -> None:
+        self.ax = ax
+        order = _draw_order(ax)
+        first = next((i for i, a in enumerate(order) if id(a) in dynamic_ids), len(order))
+        self.overlay = order[first:]  # drawn on top of the cached background, in this order
+        self.runs: list[list[Artist]] = []  # consecutive static artists of the overlay
+        self.items: list[Artist | int] = []  # a dynamic artist, or the index of a sprite
+        for a in self.overlay:
+            if id(a) in dynamic_ids:
+                self.items.append(a)
+            else:
+                if not self.items or not isinstance(self.items[-1], int):
+                    self.items.append(len(self.runs))
+                    self.runs.append([])
+                self.runs[-1].append(a)
+        self.sprites: list[_Sprite] = []
+        self.dynamic_ids = frozenset(id(a) for a in order if id(a) in dynamic_ids)
+        self.statics: list[Artist] = []
+        self.blank: frozenset[int] = frozenset()
+        self.signature: tuple = ()
+        self.region: tuple[int, int, int, int] = (0, 0, 0, 0)  # rows, cols in the buffer (top-left origin)
+        self.new_region = self.region
+
+    def settle(self, dynamic_ids: set[int], height: int, renderer) -> None:
+        """After the panel was drawn: note its static artists (clearing their stale flags), its
+        signature and its region."""
+        self.region = _pixel_region(self.ax.get_tightbbox(renderer), height)  # (updates the ticks)
+        self.statics = _subtree([a for a in self.ax.get_children() if id(a) not in dynamic_ids], dynamic_ids)
+        _clear_stale(self.statics)
+        self.blank = _blank_texts(self.statics)
+        self.signature = self.current_signature()
+
+    def current_signature(self) -> tuple:
+        ax = self.ax
+        children = ax.get_children()
+        return (ax.get_visible(), ax.axison, ax.get_frame_on(), tuple(ax.get_position().bounds),
+                tuple(ax.get_xlim()), tuple(ax.get_ylim()), ax.get_xscale(), ax.get_yscale(),
+                tuple(map(id, children)), tuple(a.zorder for a in children))
+
+    def changed(self, dynamic_ids: set[int]) -> bool:
+        ax_dynamic = frozenset(i for i in map(id, self.ax.get_children()) if i in dynamic_ids)
+        return (ax_dynamic != self.dynamic_ids or self.current_signature() != self.signature
+                or _any_stale(self.statics, self.blank))
+
+
+def _pixel_region(bbox, height: int) -> tuple[int, int, int, int]:
+    """(row0, row1, col0, col1) of a display-space Bbox in an image of ``height`` rows, padded."""
+    x0, y0, x1, y1 = bbox.extents
+    return (max(0, int(np.floor(height - y1)) - _PAD_PX), int(np.ceil(height - y0)) + _PAD_PX,
+            max(0, int(np.floor(x0)) - _PAD_PX), int(np.ceil(x1)) + _PAD_PX)
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
+
+
+def _union(a, b):
+    return (min(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), max(a[3], b[3]))
+
+
+class FigureRenderer:
+    """Renders a kept figure to PNG bytes, redrawing only what changed since the last frame.
+
+    ``mode`` tells what the last :meth:`render` did: ``"full"``, ``"axes"`` (some panels redrawn),
+    ``"blit"`` or ``"savefig"`` (the forced full-redraw path).
+    """
+
+    def __init__(self, fig: Figure, *, full_redraw: bool | None = None) -> None:
+        if not isinstance(fig, Figure):
+            raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
+        self.fig = fig
+        self.full_redraw = full_redraw_forced() if full_redraw is None else bool(full_redraw)
+        self.mode = ""
+        self.redrawn_axes = 0
+        self._dynamic: list[Artist] = []
+        self._panels: dict[int, _Panel] = {}
+        self._fig_signature: tuple | None = None
+        self._fig_statics: list[Artist] = []
+        self._fig_statics_visible = False
+        self._background = None
+        self._base: np.ndarray | None = None
+
+    # --- public ------------------------------------------------------------------------------------
+    def render(self, dynamic: Sequence[Artist] = ()) -> bytes:
+        """Draw the figure's current state and return it as PNG bytes."""
+        if self.full_redraw or not dynamic:
+            self.mode = "savefig" if self.full_redraw else "full"
+            self._background = None
+            if self.full_redraw:
+                return figure_png(self.fig)
+            self.fig.canvas.draw()
+            return encode_png(self.fig.canvas)
+        dynamic = self._check_dynamic(dynamic)
+        dynamic_ids = {id(a) for a in dynamic}
+        # a layout engine moves the panels on every draw: nothing can be kept until it is switched off
+        changed = None if self.fig.get_layout_engine() is not None else self._changed_panels(dynamic, dynamic_ids)
+        if changed is None:
+            self._draw_full(dynamic, dynamic_ids)
+            self.mode = "full"
+        else:
+            if changed:
+                self._redraw_panels(changed, dynamic_ids)
+                self.mode = "axes"
+            else:
+                self.fig.canvas.restore_region(self._background)
+                self.mode = "blit"
+                self._draw_overlays()
+            self._dynamic = dynamic
+        self.redrawn_axes = len(self._panels) if self.mode == "full" else len(changed or ())
+        return encode_png(self.fig.canvas)
+
+    # --- planning ----------------------------------------------------------------------------------
+    def _check_dynamic(self, dynamic: Sequence[Artist]) -> list[Artist]:
+        axes = set(map(id, self.fig.axes))
+        out = []
+        for a in dynamic:
+            if not isinstance(a, Artist):
+                raise TypeError(f"dynamic artists must be matplotlib artists, got {type(a).__name__}")
+            if a.axes is None or id(a.axes) not in axes or a not in a.axes.get_children():
+                raise ValueError(f"dynamic artist {a!r} must be a direct child of one of the figure's Axes")
+            out.append(a)
+        return out
+
+    def _figure_signature(self) -> tuple:
+        fig, canvas = self.fig, self.fig.canvas
+        renderer = canvas.get_renderer()
+        children = fig.get_children()
+        return (id(canvas), id(renderer), int(renderer.width), int(renderer.height), fig.dpi,
+                tuple(fig.get_size_inches()),
+                tuple(map(id, children)), tuple(a.zorder for a in children))
+
+    def _changed_panels(self, dynamic: list[Artist], dynamic_ids: set[int]) -> list[_Panel] | None:
+        """The panels whose background changed, or None when the whole figure must be drawn."""
+        if self._background is None or self._figure_signature() != self._fig_signature:
+            return None
+        if _any_stale(self._fig_statics):
+            return None
+        if set(map(id, self.fig.axes)) != set(self._panels):
+            return None
+        changed = [p for p in self._panels.values() if p.changed(dynamic_ids)]
+        if not changed:
+            return changed
+        if self._fig_statics_visible:  # figure-level artists are drawn after every panel
+            return None
+        renderer = self.fig.canvas.get_renderer()
+        height = int(renderer.height)
+        for panel in changed:
+            new = _pixel_region(panel.ax.get_tightbbox(renderer), height)
+            panel.new_region = _union(panel.region, new)
+        for panel in changed:
+            for other in self._panels.values():
+                if other is not panel:
+                    other_region = other.new_region if other in changed else other.region
+                    if _overlap(panel.new_region, other_region):
+                        return None
+        return changed
+
+    # --- drawing -----------------------------------------------------------------------------------
+    def _buffer(self) -> np.ndarray:
+        return np.asarray(self.fig.canvas.buffer_rgba())
+
+    def _draw_full(self, dynamic: list[Artist], dynamic_ids: set[int]) -> None:
+        fig, canvas = self.fig, self.fig.canvas
+        panels = {id(ax): _Panel(ax, dynamic_ids) for ax in fig.axes}
+        with _animated(a for p in panels.values() for a in p.overlay):
+            canvas.draw()  # runs the layout engine if one is still set
+        # the layout may have moved the panels: take their signatures after the draw
+        self._background = canvas.copy_from_bbox(fig.bbox)
+        renderer = canvas.get_renderer()
+        renderer.clear()
+        fig.patch.draw(renderer)
+        self._base = self._buffer().copy()
+        self._panels = panels
+        self._dynamic = dynamic
+        height = int(renderer.height)
+        for panel in panels.values():
+            self._make_sprites(panel)
+        canvas.restore_region(self._background)
+        self._draw_overlays()
+        for panel in panels.values():
+            panel.settle(dynamic_ids, height, renderer)
+        fig_children = [a for a in fig.get_children() if not isinstance(a, Axes)]
+        self._fig_statics = _subtree(fig_children, set())
+        self._fig_statics_visible = any(a.get_visible() for a in fig_children if a is not fig.patch)
+        _clear_stale(self._fig_statics)
+        self._fig_signature = self._figure_signature()
+
+    def _make_sprites(self, panel: _Panel) -> None:
+        renderer = self.fig.canvas.get_renderer()
+        panel.sprites = []
+        for run in panel.runs:
+            renderer.clear()
+            for a in run:
+                a.draw(renderer)
+            panel.sprites.append(_Sprite(self._buffer()))
+
+    def _redraw_panels(self, changed: list[_Panel], dynamic_ids: set[int]) -> None:
+        canvas = self.fig.canvas
+        renderer = canvas.get_renderer()
+        canvas.restore_region(self._background)
+        buffer = self._buffer()
+        fresh = []
+        for old in changed:
+            r0, r1, c0, c1 = old.new_region
+            buffer[r0:r1, c0:c1] = self._base[r0:r1, c0:c1]
+            panel = _Panel(old.ax, dynamic_ids)
+            with _animated(panel.overlay):
+                old.ax.draw(renderer)
+            fresh.append(panel)
+        self._background = canvas.copy_from_bbox(self.fig.bbox)
+        height = int(renderer.height)
+        for panel in fresh:
+            self._make_sprites(panel)
+        canvas.restore_region(self._background)
+        for panel in fresh:
+            self._panels[id(panel.ax)] = panel
+        self._draw_overlays()
+        for panel in fresh:
+            panel.settle(dynamic_ids, height, renderer)
+
+    def _draw_overlays(self) -> None:
+        renderer = self.fig.canvas.get_renderer()
+        buffer = None
+        for panel in self._panels.values():
+            for item in panel.items:
+                if isinstance(item, int):
+                    if buffer is None:
+                        buffer = self._buffer()
+                    panel.sprites[item].composite(buffer)
+                else:
+                    item.draw(renderer)
