@@ -10,8 +10,10 @@ An explorer names the artists a move changes (:meth:`Explorer.dynamic_artists`);
   stacking order of a normal draw is kept; then the dynamic artists and the sprites are drawn on top.
 * **axes redraw**: when the background of one panel changed (axis limits, scale, ticks, tick labels,
   axis labels, a legend entry, a static artist restyled, an artist added or removed), only that
-  panel is redrawn into its own region and the cache is refreshed. Falls back to a full draw when the
-  panel's region touches another panel's.
+  panel is redrawn, alone, into a transparent layer; the cached background becomes the figure patch
+  with every panel's layer composited over it, in drawing order (panels may share pixels: a tick
+  label reaching into the neighbour's margin). A full draw is made instead when the figure itself
+  or a figure-level artist changed.
 * **blit** (most moves): ``canvas.restore_region`` of the cached background, ``draw`` of each
   dynamic artist, compositing of the cached sprites.
 
@@ -47,8 +49,6 @@ FULL_REDRAW_ENV = "QEDN_FULL_REDRAW"
 #: zlib level of the PNG sent to the browser: 1 is the fastest level that still compresses (the
 #: white space of a plot shrinks ~20×); level 0 sends ~1.5 MB per frame for no time saved.
 PNG_COMPRESS_LEVEL = 1
-#: Pixels added around a panel's region (antialiasing bleeds ~1 px past an artist's extent).
-_PAD_PX = 3
 
 
 def artists_in(*objects) -> list[Artist]:
@@ -143,9 +143,10 @@ def _blank_texts(artists: Iterable[Artist]) -> frozenset[int]:
 def _any_stale(artists: Iterable[Artist], blank: frozenset[int] = frozenset()) -> bool:
     """Whether a setter changed one of ``artists`` since the flags were cleared (an Axes is stale
     whenever a child is, so it is judged by its signature instead; ``Axes.set_title`` re-sets the
-    transform of all three titles, so an empty text that stayed empty does not count)."""
+    transform of all three titles, so an empty text that stayed empty does not count; an Axis is
+    stale after any ``set_xlim``, even to the same limits, so it too is judged by its signature)."""
     return any(a._stale for a in artists
-               if not isinstance(a, Axes) and not (id(a) in blank and not a.get_text()))
+               if not isinstance(a, Axes | Axis) and not (id(a) in blank and not a.get_text()))
 
 
 class _Sprite:
@@ -178,7 +179,7 @@ class _Sprite:
 
 class _Panel:
     """What the renderer keeps about one Axes: its draw order split into dynamic artists and static
-    sprites, the static artists to watch, its signature and its region on the canvas."""
+    sprites, the static artists to watch, its signature and (after a panel redraw) its layer."""
 
     def __init__(self, ax: Axes, dynamic_ids: set[int]) -> None:
         self.ax = ax
@@ -200,13 +201,11 @@ class _Panel:
         self.statics: list[Artist] = []
         self.blank: frozenset[int] = frozenset()
         self.signature: tuple = ()
-        self.region: tuple[int, int, int, int] = (0, 0, 0, 0)  # rows, cols in the buffer (top-left origin)
-        self.new_region = self.region
+        self.layer: _Sprite | None = None  # the panel's background alone, once a panel redraw needed it
 
-    def settle(self, dynamic_ids: set[int], height: int, renderer) -> None:
-        """After the panel was drawn: note its static artists (clearing their stale flags), its
-        signature and its region."""
-        self.region = _pixel_region(self.ax.get_tightbbox(renderer), height)  # (updates the ticks)
+    def settle(self, dynamic_ids: set[int]) -> None:
+        """After the panel was drawn: note its static artists (clearing their stale flags) and its
+        signature."""
         self.statics = _subtree([a for a in self.ax.get_children() if id(a) not in dynamic_ids], dynamic_ids)
         _clear_stale(self.statics)
         self.blank = _blank_texts(self.statics)
@@ -215,29 +214,17 @@ class _Panel:
     def current_signature(self) -> tuple:
         ax = self.ax
         children = ax.get_children()
+        axes = tuple((axis.get_visible(), id(axis.major.locator), id(axis.major.formatter), id(axis.minor.locator),
+                      id(axis.minor.formatter), tuple(axis.get_majorticklocs()))
+                     for axis in ax._axis_map.values())
         return (ax.get_visible(), ax.axison, ax.get_frame_on(), tuple(ax.get_position().bounds),
-                tuple(ax.get_xlim()), tuple(ax.get_ylim()), ax.get_xscale(), ax.get_yscale(),
+                tuple(ax.get_xlim()), tuple(ax.get_ylim()), ax.get_xscale(), ax.get_yscale(), axes,
                 tuple(map(id, children)), tuple(a.zorder for a in children))
 
     def changed(self, dynamic_ids: set[int]) -> bool:
         ax_dynamic = frozenset(i for i in map(id, self.ax.get_children()) if i in dynamic_ids)
         return (ax_dynamic != self.dynamic_ids or self.current_signature() != self.signature
                 or _any_stale(self.statics, self.blank))
-
-
-def _pixel_region(bbox, height: int) -> tuple[int, int, int, int]:
-    """(row0, row1, col0, col1) of a display-space Bbox in an image of ``height`` rows, padded."""
-    x0, y0, x1, y1 = bbox.extents
-    return (max(0, int(np.floor(height - y1)) - _PAD_PX), int(np.ceil(height - y0)) + _PAD_PX,
-            max(0, int(np.floor(x0)) - _PAD_PX), int(np.ceil(x1)) + _PAD_PX)
-
-
-def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
-
-
-def _union(a, b):
-    return (min(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), max(a[3], b[3]))
 
 
 class FigureRenderer:
@@ -320,21 +307,8 @@ class FigureRenderer:
         if set(map(id, self.fig.axes)) != set(self._panels):
             return None
         changed = [p for p in self._panels.values() if p.changed(dynamic_ids)]
-        if not changed:
-            return changed
-        if self._fig_statics_visible:  # figure-level artists are drawn after every panel
+        if changed and self._fig_statics_visible:  # figure-level artists are drawn over the panels
             return None
-        renderer = self.fig.canvas.get_renderer()
-        height = int(renderer.height)
-        for panel in changed:
-            new = _pixel_region(panel.ax.get_tightbbox(renderer), height)
-            panel.new_region = _union(panel.region, new)
-        for panel in changed:
-            for other in self._panels.values():
-                if other is not panel:
-                    other_region = other.new_region if other in changed else other.region
-                    if _overlap(panel.new_region, other_region):
-                        return None
         return changed
 
     # --- drawing -----------------------------------------------------------------------------------
@@ -354,13 +328,12 @@ class FigureRenderer:
         self._base = self._buffer().copy()
         self._panels = panels
         self._dynamic = dynamic
-        height = int(renderer.height)
         for panel in panels.values():
             self._make_sprites(panel)
         canvas.restore_region(self._background)
         self._draw_overlays()
         for panel in panels.values():
-            panel.settle(dynamic_ids, height, renderer)
+            panel.settle(dynamic_ids)
         fig_children = [a for a in fig.get_children() if not isinstance(a, Axes)]
         self._fig_statics = _subtree(fig_children, set())
         self._fig_statics_visible = any(a.get_visible() for a in fig_children if a is not fig.patch)
@@ -376,29 +349,35 @@ class FigureRenderer:
                 a.draw(renderer)
             panel.sprites.append(_Sprite(self._buffer()))
 
+    def _draw_layer(self, panel: _Panel) -> None:
+        """Render the panel's background alone on a transparent canvas and keep it as its layer."""
+        renderer = self.fig.canvas.get_renderer()
+        renderer.clear()
+        with _animated(panel.overlay):
+            panel.ax.draw(renderer)
+        panel.layer = _Sprite(self._buffer())
+
     def _redraw_panels(self, changed: list[_Panel], dynamic_ids: set[int]) -> None:
-        canvas = self.fig.canvas
-        renderer = canvas.get_renderer()
-        canvas.restore_region(self._background)
-        buffer = self._buffer()
-        fresh = []
-        for old in changed:
-            r0, r1, c0, c1 = old.new_region
-            buffer[r0:r1, c0:c1] = self._base[r0:r1, c0:c1]
-            panel = _Panel(old.ax, dynamic_ids)
-            with _animated(panel.overlay):
-                old.ax.draw(renderer)
-            fresh.append(panel)
-        self._background = canvas.copy_from_bbox(self.fig.bbox)
-        height = int(renderer.height)
-        for panel in fresh:
+        """Redraw the changed panels' backgrounds; the new background is the figure patch with every
+        panel's layer composited over it in drawing order (unchanged panels are rendered into a
+        layer once, the first time a neighbour changes)."""
+        fresh = {id(old.ax): _Panel(old.ax, dynamic_ids) for old in changed}
+        for key, panel in self._panels.items():
+            if key not in fresh and panel.layer is None:
+                self._draw_layer(panel)
+                panel.settle(dynamic_ids)
+        for panel in fresh.values():
+            self._draw_layer(panel)
             self._make_sprites(panel)
-        canvas.restore_region(self._background)
-        for panel in fresh:
-            self._panels[id(panel.ax)] = panel
+        self._panels.update(fresh)  # same keys: the drawing order is kept
+        buffer = self._buffer()
+        buffer[...] = self._base
+        for panel in self._panels.values():
+            panel.layer.composite(buffer)
+        self._background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
         self._draw_overlays()
-        for panel in fresh:
-            panel.settle(dynamic_ids, height, renderer)
+        for panel in fresh.values():
+            panel.settle(dynamic_ids)
 
     def _draw_overlays(self) -> None:
         renderer = self.fig.canvas.get_renderer()
