@@ -16,13 +16,23 @@ from qedn_lessons.views.batteries import (
     update_energy_distribution,
 )
 from qedn_lessons.widgets.render import artists_in
-from qedn_lessons.widgets.base import Explorer, float_slider, int_slider, log_slider, register_explorer
+from qedn_lessons.widgets.base import Explorer, float_slider, int_slider, log_slider, physics_cache, register_explorer
 
 #: Frequency of each cell (a superconducting qubit) and of the cavity photons, hertz.
 CELL_FREQUENCY_HZ = 5e9
 #: Points of the charging curves.
 TIME_POINTS = 300
 SECONDS_PER_YEAR = 365.25 * 24 * 3600
+
+
+@physics_cache()
+def _charging(n_cells: int, coupling_mhz: float):
+    """Parallel and collective charging from empty: independent of the state (θ, r) shown on the left."""
+    g = 2 * math.pi * coupling_mhz * 1e-3  # rad/ns
+    par = batteries.charging_performance("parallel", n_cells, g)
+    col = batteries.charging_performance("collective", n_cells, g)
+    times = np.linspace(0.0, 1.3 * par.charging_time_ns, TIME_POINTS)
+    return par, col, times, batteries.parallel_charging(times, n_cells, g), batteries.collective_charging(times, n_cells, g)
 
 
 def _cell_hamiltonian() -> np.ndarray:
@@ -76,12 +86,7 @@ class BatteryExplorer(Explorer):
         update_energy_distribution(self.dist_artists, self.ax_dist, quanta, probs, mean=n_cells * per_cell,
                                    ergotropy=n_cells * work, capacity=float(n_cells))
 
-        g = 2 * math.pi * coupling_mhz * 1e-3  # rad/ns
-        par = batteries.charging_performance("parallel", n_cells, g)
-        col = batteries.charging_performance("collective", n_cells, g)
-        times = np.linspace(0.0, 1.3 * par.charging_time_ns, TIME_POINTS)
-        parallel = batteries.parallel_charging(times, n_cells, g)
-        collective = batteries.collective_charging(times, n_cells, g)
+        par, col, times, parallel, collective = _charging(n_cells, coupling_mhz)
         update_charging(self.charge_artists, self.ax_charge, times, parallel.battery_quanta, collective.battery_quanta,
                         collective.charger_quanta, capacity=float(n_cells), tau_parallel=par.charging_time_ns,
                         tau_collective=col.charging_time_ns, energy_collective=col.energy_quanta)

@@ -9,10 +9,16 @@ from qedn_lessons.networks import fiber_transmissivity
 from qedn_lessons.style import new_figure
 from qedn_lessons.views import grid as view
 from qedn_lessons.widgets.render import artists_in
-from qedn_lessons.widgets.base import Explorer, float_slider, int_slider, log_slider, register_explorer
+from qedn_lessons.widgets.base import Explorer, float_slider, int_slider, log_slider, physics_cache, register_explorer
 
 #: Distances drawn on the delivered-fraction curve, km.
 _LENGTHS_KM = np.logspace(0.0, 3.0, 121)
+
+
+@physics_cache()
+def _fibre_curve(attenuation_db_per_km: float) -> np.ndarray:
+    """Fibre transmissivity over ``_LENGTHS_KM``: depends on the attenuation only."""
+    return np.array([fiber_transmissivity(float(x), attenuation_db_per_km) for x in _LENGTHS_KM])
 
 
 @register_explorer
@@ -73,7 +79,7 @@ class NeighbourhoodExplorer(Explorer):
                                         photon_rate_per_s=photon_rate, attenuation_db_per_km=attenuation)
         view.update_power_bars(self.bars, self.bar_texts,
                                [s.demand_w, s.grid_sent_w, s.grid_lost_w, s.photon_sent_w, s.photon_delivered_w])
-        curve = np.array([fiber_transmissivity(float(x), attenuation) for x in _LENGTHS_KM])
+        curve = _fibre_curve(attenuation)
         equal_km = grid.fiber_length_for_loss_km(loss, attenuation)
         shown_equal = equal_km if _LENGTHS_KM[0] <= equal_km <= _LENGTHS_KM[-1] else None
         view.update_delivered_fraction(self.fraction_artists, curve, 1.0 - loss, length_km,

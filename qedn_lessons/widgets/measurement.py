@@ -16,10 +16,17 @@ from qedn_lessons.views.measurement import (
     update_qet_ledger,
 )
 from qedn_lessons.widgets.render import artists_in
-from qedn_lessons.widgets.base import Explorer, float_slider, log_slider, register_explorer, toggle
+from qedn_lessons.widgets.base import Explorer, float_slider, log_slider, physics_cache, register_explorer, toggle
 
 #: Bob's angles drawn on the E_B(φ) curve, rad.
 _ANGLES = np.linspace(-math.pi / 2, math.pi / 2, 241)
+
+
+@physics_cache()
+def _qet_curves(h: float, k: float):
+    """The optimum and E_B(φ) with and without the message: independent of Bob's angle and the toggle."""
+    return (measurement.qet_minimal(h, k), measurement.qet_extracted_energy(h, k, _ANGLES, message=True),
+            measurement.qet_extracted_energy(h, k, _ANGLES, message=False))
 
 
 @register_explorer
@@ -59,9 +66,7 @@ class QETExplorer(Explorer):
         return artists_in(self.curve_artists, self.ledger_artists)
 
     def update_figure(self, *, h, k, angle, message):
-        best = measurement.qet_minimal(h, k)
-        with_message = measurement.qet_extracted_energy(h, k, _ANGLES, message=True)
-        without_message = measurement.qet_extracted_energy(h, k, _ANGLES, message=False)
+        best, with_message, without_message = _qet_curves(h, k)
         run = measurement.qet_protocol(h, k, angle, message=message)
         c = self.curve_artists
         c["with"].set_ydata(with_message)
@@ -94,6 +99,13 @@ class QETExplorer(Explorer):
 
 #: Measurement rates of the η(r) curve, ps⁻¹ (log-spaced).
 _RATES_PER_PS = np.logspace(-2, 6, 41)
+
+
+@physics_cache()
+def _zeno_curve(coupling_cm: float, offset_cm: float) -> np.ndarray:
+    """η over ``_RATES_PER_PS``: independent of the chosen rate, so a rate move reuses it."""
+    return measurement.measured_efficiency_curve(measurement.three_site_chain_cm(coupling_cm, offset_cm),
+                                                 _RATES_PER_PS, sink_site=3)
 
 
 @register_explorer
@@ -131,7 +143,7 @@ class ZenoTransportExplorer(Explorer):
 
     def update_figure(self, *, rate_per_ps, coupling_cm, offset_cm):
         hamiltonian = measurement.three_site_chain_cm(coupling_cm, offset_cm)
-        curve = measurement.measured_efficiency_curve(hamiltonian, _RATES_PER_PS, sink_site=3)
+        curve = _zeno_curve(coupling_cm, offset_cm)
         here = measurement.measured_transport_efficiency(hamiltonian, rate_per_ps, sink_site=3)
         a = self.artists
         a["curve"].set_ydata(curve)

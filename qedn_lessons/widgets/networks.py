@@ -8,10 +8,18 @@ from qedn_lessons import networks as net
 from qedn_lessons.style import new_figure
 from qedn_lessons.views import networks as view
 from qedn_lessons.widgets.render import artists_in
-from qedn_lessons.widgets.base import Explorer, float_slider, int_slider, log_slider, register_explorer
+from qedn_lessons.widgets.base import Explorer, float_slider, int_slider, log_slider, physics_cache, register_explorer
 
 #: Distances the curves are drawn over (km).
 _LENGTH_KM = np.linspace(10.0, 2000.0, 100)
+
+
+@physics_cache()
+def _chain_curve(n_segments: int, attenuation_db_per_km: float, link_fidelity: float, rounds: int, memory_time_s: float):
+    """The chain over ``_LENGTH_KM``: independent of the chosen distance, so a distance move reuses it."""
+    return net.repeater_chain(_LENGTH_KM, n_segments, attenuation_db_per_km=attenuation_db_per_km,
+                              link_fidelity=link_fidelity, purification_rounds=rounds, protocol="dejmps",
+                              memory_time_s=memory_time_s)
 
 
 def _hashing_threshold() -> float:
@@ -65,7 +73,7 @@ class RepeaterChainExplorer(Explorer):
         kw = dict(attenuation_db_per_km=attenuation_db_per_km, link_fidelity=link_fidelity,
                   purification_rounds=rounds, protocol="dejmps", memory_time_s=memory_time_s)
         n = repeaters + 1
-        curve = net.repeater_chain(_LENGTH_KM, n, **kw)
+        curve = _chain_curve(n, attenuation_db_per_km, link_fidelity, rounds, memory_time_s)
         here = net.repeater_chain(length_km, n, **kw)
         view.update_rates_vs_distance(self.rate_artists, curve.pairs_per_use, curve.ebits_per_use, curve.direct_plob,
                                       selected_km=length_km, selected_pairs=here.pairs_per_use,

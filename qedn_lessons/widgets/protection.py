@@ -10,7 +10,15 @@ from qedn_lessons import protection
 from qedn_lessons.style import new_figure
 from qedn_lessons.views.protection import plot_coherence_curves, plot_logical_errors
 from qedn_lessons.widgets.render import artists_in
-from qedn_lessons.widgets.base import Explorer, dropdown, float_slider, int_slider, log_slider, register_explorer
+from qedn_lessons.widgets.base import (
+    Explorer,
+    dropdown,
+    float_slider,
+    int_slider,
+    log_slider,
+    physics_cache,
+    register_explorer,
+)
 
 #: Code distances offered (odd: d = 2t + 1 corrects t flips).
 DISTANCES = tuple(range(1, 16, 2))
@@ -18,6 +26,13 @@ DISTANCES = tuple(range(1, 16, 2))
 P_GRID = np.linspace(0.001, 0.6, 200)
 #: Time points of the coherence panel.
 N_TIMES = 160
+
+
+@physics_cache()
+def _code_curves(distance: int) -> tuple[np.ndarray, np.ndarray]:
+    """Logical bit- and phase-flip error over ``P_GRID`` for one code distance (independent of p and the echo)."""
+    return (np.array([protection.repetition_logical_error(distance, q) for q in P_GRID]),
+            np.array([protection.repetition_phase_error(distance, q) for q in P_GRID]))
 
 
 @register_explorer
@@ -80,8 +95,7 @@ class ProtectionExplorer(Explorer):
         self.ax_echo.set_xlim(0.0, times[-1])
         self.echo_legend.get_texts()[1].set_text(f"echo train, n = {n_pulses}")
 
-        bit = np.array([protection.repetition_logical_error(distance, q) for q in P_GRID])
-        phase = np.array([protection.repetition_phase_error(distance, q) for q in P_GRID])
+        bit, phase = _code_curves(distance)
         code_lines = self.code_artists["lines"]
         code_lines[1].set_ydata(np.maximum(bit, 1e-300))
         code_lines[2].set_ydata(np.maximum(phase, 1e-300))

@@ -10,7 +10,7 @@ from qedn_lessons import qkd
 from qedn_lessons.style import new_figure
 from qedn_lessons.views import qkd as view
 from qedn_lessons.widgets.render import artists_in
-from qedn_lessons.widgets.base import Explorer, float_slider, log_slider, register_explorer
+from qedn_lessons.widgets.base import Explorer, float_slider, log_slider, physics_cache, register_explorer
 
 #: Fibre lengths drawn (km).
 LENGTHS_KM = np.linspace(0.0, 400.0, 161)
@@ -19,6 +19,14 @@ LENGTHS_KM = np.linspace(0.0, 400.0, 161)
 PULSE_RATE_HZ = 1e9
 #: Fibre attenuation of the explorer (dB/km), standard telecom fibre at 1550 nm.
 ATTENUATION_DB_PER_KM = 0.2
+
+
+@physics_cache()
+def _link_curve(eavesdrop_fraction: float, misalignment_error: float, dark_count_probability: float):
+    """QBER and key rate over ``LENGTHS_KM`` and the maximum distance: independent of the chosen length."""
+    params = dict(attenuation_db_per_km=ATTENUATION_DB_PER_KM, dark_count_probability=dark_count_probability,
+                  misalignment_error=misalignment_error, eavesdrop_fraction=eavesdrop_fraction)
+    return qkd.key_rate_curve(LENGTHS_KM, **params), qkd.max_key_distance_km(**params)
 
 
 @register_explorer
@@ -63,9 +71,8 @@ class QKDLinkExplorer(Explorer):
     def update_figure(self, *, eavesdrop_fraction, length_km, misalignment_error, dark_count_probability):
         params = dict(attenuation_db_per_km=ATTENUATION_DB_PER_KM, dark_count_probability=dark_count_probability,
                       misalignment_error=misalignment_error, eavesdrop_fraction=eavesdrop_fraction)
-        curve = qkd.key_rate_curve(LENGTHS_KM, **params)
+        curve, max_km = _link_curve(eavesdrop_fraction, misalignment_error, dark_count_probability)
         link = qkd.bb84_link(length_km, **params)
-        max_km = qkd.max_key_distance_km(**params)
 
         q = self.qber_artists
         q["qber"].set_ydata(curve.qber)

@@ -14,11 +14,27 @@ from qedn_lessons.views.transport import (
     plot_populations,
     plot_spreading,
 )
-from qedn_lessons.widgets.base import Explorer, dropdown, float_slider, int_slider, log_slider, register_explorer
+from qedn_lessons.widgets.base import (
+    Explorer,
+    dropdown,
+    float_slider,
+    int_slider,
+    log_slider,
+    physics_cache,
+    register_explorer,
+)
 
 _TIMES_PS = np.linspace(0.0, 3.0, 121)
 _CURVE_GAMMAS = np.logspace(-3, 4, 22)
 _MAX_SITES = 12
+
+
+@physics_cache()
+def _efficiency_curve(network: str, n_sites: int, disorder: float, trap: float, loss: float) -> np.ndarray:
+    """η over ``_CURVE_GAMMAS`` for one network: independent of the current dephasing, so a γ move reuses it."""
+    h, start, sink = transport.example_network(network, n_sites, disorder_cm=disorder, seed=3)
+    return transport.efficiency_curve(h, _CURVE_GAMMAS, initial_site=start, sink_site=sink, trap_rate_per_ps=trap,
+                                      loss_rate_per_ns=loss)
 
 
 @register_explorer
@@ -66,7 +82,7 @@ class TransportExplorer(Explorer):
         h, start, sink = transport.example_network(network, n_sites, disorder_cm=disorder, seed=3)
         common = dict(initial_site=start, sink_site=sink, trap_rate_per_ps=trap, loss_rate_per_ns=loss)
         curves = transport.site_populations(h, _TIMES_PS, dephasing_per_ps=dephasing, **common)
-        eta = transport.efficiency_curve(h, _CURVE_GAMMAS, **common)
+        eta = _efficiency_curve(network, n_sites, disorder, trap, loss)
         eta_now = transport.transport_efficiency(h, dephasing_per_ps=dephasing, **common)
         n = h.shape[0]
         for k, line in enumerate(self.site_lines):
