@@ -135,18 +135,24 @@ def _clear_stale(artists: Iterable[Artist]) -> None:
         a._stale = False  # what ``a.stale = False`` does, without the callback lookup
 
 
-def _blank_texts(artists: Iterable[Artist]) -> frozenset[int]:
-    """Ids of the empty texts (an unused axes title): they paint nothing whatever their transform."""
-    return frozenset(id(a) for a in artists if isinstance(a, Text) and not a.get_text())
+def _inert(artists: Iterable[Artist]) -> frozenset[int]:
+    """Ids of the artists that paint nothing: hidden ones, and empty texts (an unused axes title)."""
+    return frozenset(id(a) for a in artists if not a.get_visible() or (isinstance(a, Text) and not a.get_text()))
 
 
-def _any_stale(artists: Iterable[Artist], blank: frozenset[int] = frozenset()) -> bool:
-    """Whether a setter changed one of ``artists`` since the flags were cleared (an Axes is stale
-    whenever a child is, so it is judged by its signature instead; ``Axes.set_title`` re-sets the
-    transform of all three titles, so an empty text that stayed empty does not count; an Axis is
-    stale after any ``set_xlim``, even to the same limits, so it too is judged by its signature)."""
+def _paints(a: Artist) -> bool:
+    return a.get_visible() and not (isinstance(a, Text) and not a.get_text())
+
+
+def _any_stale(artists: Iterable[Artist], inert: frozenset[int] = frozenset()) -> bool:
+    """Whether a setter changed one of ``artists`` since the flags were cleared.
+
+    An Axes is stale whenever a child is, and an Axis after any ``set_xlim`` even to the same limits:
+    both are judged by the panel's signature instead. An artist that painted nothing and still paints
+    nothing does not count (``Axes.set_title`` re-sets the transform of all three titles; a draw
+    leaves hidden artists stale)."""
     return any(a._stale for a in artists
-               if not isinstance(a, Axes | Axis) and not (id(a) in blank and not a.get_text()))
+               if not isinstance(a, Axes | Axis) and not (id(a) in inert and not _paints(a)))
 
 
 class _Sprite:
@@ -199,7 +205,7 @@ class _Panel:
         self.sprites: list[_Sprite] = []
         self.dynamic_ids = frozenset(id(a) for a in order if id(a) in dynamic_ids)
         self.statics: list[Artist] = []
-        self.blank: frozenset[int] = frozenset()
+        self.inert: frozenset[int] = frozenset()
         self.signature: tuple = ()
         self.layer: _Sprite | None = None  # the panel's background alone, once a panel redraw needed it
 
@@ -208,7 +214,7 @@ class _Panel:
         signature."""
         self.statics = _subtree([a for a in self.ax.get_children() if id(a) not in dynamic_ids], dynamic_ids)
         _clear_stale(self.statics)
-        self.blank = _blank_texts(self.statics)
+        self.inert = _inert(self.statics)
         self.signature = self.current_signature()
 
     def current_signature(self) -> tuple:
@@ -224,7 +230,7 @@ class _Panel:
     def changed(self, dynamic_ids: set[int]) -> bool:
         ax_dynamic = frozenset(i for i in map(id, self.ax.get_children()) if i in dynamic_ids)
         return (ax_dynamic != self.dynamic_ids or self.current_signature() != self.signature
-                or _any_stale(self.statics, self.blank))
+                or _any_stale(self.statics, self.inert))
 
 
 class FigureRenderer:
