@@ -13,6 +13,7 @@ text to the image and prints a visible caption under it.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 
 import matplotlib
@@ -94,6 +95,19 @@ def figure_png(fig: Figure, *, dpi: float | None = None) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
     return buffer.getvalue()
+
+
+#: Mantissas of :func:`nice_ceiling` (steps of at most 1.5×).
+_NICE_STEPS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.5, 10.0)
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 1.5, 2, 3, 5, 7.5 × 10ᵏ that is ≥ ``value`` (> 0): an axis limit that follows
+    the data in steps, so most moves of a control keep the axis (and its cached background) as it is."""
+    if not math.isfinite(value) or value <= 0:
+        raise ValueError(f"value must be a finite number > 0, got {value!r}")
+    scale = 10.0 ** math.floor(math.log10(value))
+    return next(step * scale for step in _NICE_STEPS if step * scale >= value * (1 - 1e-12))
 
 
 def show(fig: Figure, alt: str, *, caption: str | None = None) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE
+from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE, nice_ceiling
 
 #: Rows of the QET energy ledger, top to bottom, with a hatch each (meaning not by colour alone).
 LEDGER_ROWS: tuple[str, ...] = (
@@ -129,7 +129,7 @@ def plot_qet_ledger(ax, values: Sequence[float]) -> dict:
 def update_qet_ledger(ax, artists: dict, values: Sequence[float]) -> None:
     """Set the ledger bars and their printed values in place, and rescale the x axis to fit."""
     values = [float(v) for v in values]
-    span = max(1e-9, max(abs(v) for v in values))
+    span = nice_ceiling(max(1e-9, max(abs(v) for v in values)))  # in steps: most moves keep the axis
     for bar, label, value in zip(artists["bars"], artists["labels"], values):
         bar.set_width(value)
         label.set_text(f"{value:+.4f}")

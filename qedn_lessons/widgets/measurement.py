@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from qedn_lessons import measurement
-from qedn_lessons.style import new_figure
+from qedn_lessons.style import new_figure, nice_ceiling
 from qedn_lessons.views.measurement import (
     mark_current,
     plot_efficiency_vs_rate,
@@ -71,7 +71,7 @@ class QETExplorer(Explorer):
         c = self.curve_artists
         c["with"].set_ydata(with_message)
         c["without"].set_ydata(without_message)
-        top = max(best.max_extracted_energy, 1e-3)
+        top = nice_ceiling(max(best.max_extracted_energy, 1e-3))  # in steps: most moves keep the axis
         self.ax_curve.set_ylim(-6 * top, 1.8 * top)
         mark_current(self.ax_curve, c["current"], angle, run.bob_extracted)
         c["text"].set_text(f"at φ = {angle:.2f}: E_B = {run.bob_extracted:+.4f}\n"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from qedn_lessons import transport
-from qedn_lessons.style import new_figure
+from qedn_lessons.style import new_figure, nice_ceiling
 from qedn_lessons.views.transport import (
     plot_distribution,
     plot_efficiency_curve,
@@ -149,7 +149,8 @@ class SpreadingExplorer(Explorer):
         self.msd_lines[1].set_ydata(r.msd_classical)
         self.p_lines[0].set_ydata(r.p_quantum)
         self.p_lines[1].set_ydata(r.p_classical)
-        self.ax_p.set_ylim(0, max(0.05, 1.1 * float(max(r.p_quantum.max(), r.p_classical.max()))))
+        top = 1.1 * float(max(r.p_quantum.max(), r.p_classical.max()))
+        self.ax_p.set_ylim(0, max(0.05, nice_ceiling(top)))  # in steps: most moves keep the axis
         t = _WALK_TIMES[-1]
         return (f"Disorder W = {disorder:g} J, {realisations} realisation(s): at t = {t:g}/J the quantum walk has "
                 f"⟨x²⟩ = {r.msd_quantum[-1]:.0f} sites² (ballistic 2J²t² = {2 * t * t:.0f}), the classical walk "
