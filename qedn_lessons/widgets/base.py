@@ -33,7 +33,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from qedn_lessons._registry import import_submodules
-from qedn_lessons.widgets.render import FigureRenderer
+from qedn_lessons.widgets.render import FigureRenderer, full_redraw_forced
 
 _STYLE = {"description_width": "initial"}
 _LAYOUT = {"width": "340px"}
@@ -189,7 +189,8 @@ def physics_cache(maxsize: int = 64):
     """Decorator: a bounded ``functools.lru_cache`` for a widget's physics helper, so a move of one
     control does not recompute what only other controls affect (key it on exactly the arguments the
     result depends on). Returned NumPy arrays are made read-only, so a cached value cannot be changed
-    by a caller. :func:`clear_physics_caches` empties every such cache (tests compare with fresh runs)."""
+    by a caller. :func:`clear_physics_caches` empties every such cache (tests compare with fresh runs).
+    With ``QEDN_FULL_REDRAW=1`` in the environment nothing is cached (the previous behaviour)."""
     if not isinstance(maxsize, int) or isinstance(maxsize, bool) or maxsize < 1:
         raise ValueError(f"maxsize must be a positive integer, got {maxsize!r}")
 
@@ -204,7 +205,14 @@ def physics_cache(maxsize: int = 64):
             return result
 
         _PHYSICS_CACHES.append(cached)
-        return cached
+
+        @functools.wraps(function)
+        def call(*args, **kwargs):
+            return function(*args, **kwargs) if full_redraw_forced() else cached(*args, **kwargs)
+
+        call.cache_clear = cached.cache_clear
+        call.cache_info = cached.cache_info
+        return call
 
     return decorate
 
