@@ -21,7 +21,7 @@ export OMP_NUM_THREADS ?= 1
 export MKL_NUM_THREADS ?= 1
 
 
-.PHONY: readme course test test-fast test-browser browser-deps nb-refresh bench bench-browser workshop voila site clean
+.PHONY: readme course test test-fast test-browser browser-deps nb-refresh bench bench-browser bench-class workshop voila site clean
 
 $(VENV)/.stamp-course: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -73,13 +73,18 @@ nb-refresh: $(VENV)/.stamp-test
 readme: $(VENV)/.stamp-course
 	$(BIN)/python scripts/update_readme.py
 
-## bench: print the latency and speed benchmarks as JSON
+## bench: print the latency and speed benchmarks as JSON (move vs full redraw, per explorer)
 bench: $(VENV)/.stamp-test
 	$(BIN)/python benchmarks/widget_latency.py
 
+## bench-class: N = 5, 10, 20 student kernels moving sliders, after and before (QEDN_FULL_REDRAW=1)
+bench-class: $(VENV)/.stamp-test
+	$(BIN)/python benchmarks/class_load.py $(CLASS_FLAGS)
+	$(BIN)/python benchmarks/class_load.py --full-redraw $(CLASS_FLAGS)
+
 ## bench-browser: end-to-end slider-to-figure latency in Chromium, JupyterLab and Voila (JSON)
 bench-browser: $(VENV)/.stamp-test browser-deps
-	$(BIN)/python benchmarks/browser_latency.py
+	$(BIN)/python benchmarks/browser_latency.py --fixture
 
 clean:
 	rm -rf $(VENV) _site test-artifacts .pytest_cache

@@ -9,7 +9,10 @@ where no slider moves the figure at the defaults is measured by switching its fi
 two options, marked "(dropdown)"). The clock starts at the ``mouseup`` (or ``change``) event in the page and stops two animation frames after the new PNG has
 been decoded (so the figure is on screen). Target (DESIGN §9): median under 250 ms.
 
-Prints JSON ``{"jupyterlab": {widget: {"median_ms", "p95_ms", "n", "lost"}}, "voila": {...}}``.
+Prints JSON ``{"jupyterlab": {widget: {"median_ms", "p95_ms", "n", "lost"}}, "voila": {...}}``. With
+``--fixture`` (as ``make bench-browser`` runs it) each widget also gets ``ratio_to_fixture``, its median
+over the minimal fixture explorer's measured in the same run and front end (target ≤ 1.3), and
+``"summary"`` the worst ratio and the lost updates per front end.
 Not a test: on a shared machine the figures are noisy. Needs /usr/bin/chromium.
 
     python benchmarks/browser_latency.py [--moves 25] [--seed 0] [--fixture] [--no-voila] [NOTEBOOK ...]
@@ -88,6 +91,28 @@ def measure_page(page, relpath: str, scope: str, moves: int, rng: np.random.Gene
     return results
 
 
+_FIXTURE_STEM = "widget_fixture"  # tests/browser/fixtures/widget_fixture.ipynb: the minimal explorer
+
+
+def add_fixture_ratios(out: dict) -> None:
+    """Each widget's median over the fixture explorer's (first fixture widget) in the same front end."""
+    summary = {}
+    for scope, widgets in out.items():
+        fixture = next((v for k, v in widgets.items() if k.startswith(f"{_FIXTURE_STEM} #1")), None)
+        if fixture is None:
+            continue
+        for name, entry in widgets.items():
+            entry["ratio_to_fixture"] = round(entry["median_ms"] / fixture["median_ms"], 3)
+        lessons = {k: v for k, v in widgets.items() if not k.startswith(_FIXTURE_STEM)}
+        summary[scope] = {
+            "fixture_median_ms": fixture["median_ms"],
+            "worst_ratio_to_fixture": max((v["ratio_to_fixture"] for v in lessons.values()), default=None),
+            "widgets_over_1.3": sorted(k for k, v in lessons.items() if v["ratio_to_fixture"] > 1.3),
+            "lost_updates": sum(v["lost"] for v in widgets.values()),
+        }
+    out["summary"] = summary
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--moves", type=int, default=25, help="measured moves per widget (≥ 20)")
@@ -135,6 +160,8 @@ def main() -> int:
                     finally:
                         page.close()
         browser.close()
+    if args.fixture:
+        add_fixture_ratios(out)
     print(json.dumps(out, indent=2, ensure_ascii=False))
     return 0
 
