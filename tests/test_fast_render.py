@@ -63,7 +63,10 @@ def fresh_like(cls, initial: dict, values: dict) -> Explorer:
 
 
 def artist_state(artist) -> tuple:
-    """What a dynamic artist shows: data of a line, text of a text, geometry of a patch."""
+    """What a dynamic artist shows: data of a line, text of a text, geometry of a patch (nothing for a
+    hidden artist: it keeps whatever data it last had)."""
+    if not artist.get_visible():
+        return ("hidden", type(artist).__name__)
     if isinstance(artist, Line2D):
         return ("line", np.asarray(artist.get_xydata(), dtype=float).round(12).tobytes(), artist.get_visible())
     if isinstance(artist, Text):
