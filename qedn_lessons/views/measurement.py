@@ -136,4 +136,4 @@ def update_qet_ledger(ax, artists: dict, values: Sequence[float]) -> None:
         label.set_x(value + (0.03 if value >= 0 else -0.03) * span)
         label.set_ha("left" if value >= 0 else "right")
     low = min(values)
-    ax.set_xlim(low - 0.35 * span if low < 0 else -0.05 * span, 1.35 * span)
+    ax.set_xlim(-nice_ceiling(-low) - 0.35 * span if low < 0 else -0.05 * span, 1.35 * span)
