@@ -39,6 +39,8 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.spines import Spine
 from matplotlib.text import Text
 from PIL import Image
 
@@ -183,6 +185,21 @@ class _Sprite:
         dst[...] = ((self.rgb * a + d * (255 - a) + 127) // 255).astype(np.uint8)
 
 
+def _run_key(run: list[Artist], renderer) -> tuple:
+    """The artists of a sprite and where they sit on the canvas."""
+    return (tuple(map(id, run)),
+            tuple(tuple(np.round(a.get_window_extent(renderer).bounds, 3)) for a in run))
+
+
+def _reusable_run(run: list[Artist], inert: frozenset[int]) -> bool:
+    """Whether a sprite of ``run`` may serve again after its panel's limits changed: only spines,
+    legends and texts, whose pixels depend on where they sit, not on the data limits (a legend at
+    ``loc="best"`` moves with the data: its window extent, compared by :func:`_run_key`, says so),
+    and none of them, nor anything inside them, changed by a setter."""
+    return (all(isinstance(a, Spine | Legend | Text) for a in run)
+            and not _any_stale(_subtree(run, set()), inert))
+
+
 class _Panel:
     """What the renderer keeps about one Axes: its draw order split into dynamic artists and static
     sprites, the static artists to watch, its signature and (after a panel redraw) its layer."""
@@ -203,6 +220,7 @@ class _Panel:
                     self.runs.append([])
                 self.runs[-1].append(a)
         self.sprites: list[_Sprite] = []
+        self.sprite_keys: list[tuple] = []
         self.dynamic_ids = frozenset(id(a) for a in order if id(a) in dynamic_ids)
         self.statics: list[Artist] = []
         self.inert: frozenset[int] = frozenset()
@@ -346,14 +364,22 @@ class FigureRenderer:
         _clear_stale(self._fig_statics)
         self._fig_signature = self._figure_signature()
 
-    def _make_sprites(self, panel: _Panel) -> None:
+    def _make_sprites(self, panel: _Panel, reusable: dict | None = None) -> None:
+        """Render each static run of the overlay into a sprite, or reuse the previous frame's sprite
+        of the same artists when they are unchanged and sit where they were (``reusable``)."""
         renderer = self.fig.canvas.get_renderer()
-        panel.sprites = []
+        panel.sprites, panel.sprite_keys = [], []
         for run in panel.runs:
-            renderer.clear()
-            for a in run:
-                a.draw(renderer)
-            panel.sprites.append(_Sprite(self._buffer()))
+            key = _run_key(run, renderer)
+            previous = (reusable or {}).get(key[0])
+            if previous is not None and previous[1] == key:
+                panel.sprites.append(previous[0])
+            else:
+                renderer.clear()
+                for a in run:
+                    a.draw(renderer)
+                panel.sprites.append(_Sprite(self._buffer()))
+            panel.sprite_keys.append(key)
 
     def _draw_layer(self, panel: _Panel) -> None:
         """Render the panel's background alone on a transparent canvas and keep it as its layer."""
@@ -368,13 +394,16 @@ class FigureRenderer:
         panel's layer composited over it in drawing order (unchanged panels are rendered into a
         layer once, the first time a neighbour changes)."""
         fresh = {id(old.ax): _Panel(old.ax, dynamic_ids) for old in changed}
+        reusable = {id(old.ax): {key[0]: (sprite, key) for run, sprite, key in zip(old.runs, old.sprites, old.sprite_keys)
+                                 if _reusable_run(run, old.inert)}
+                    for old in changed}
         for key, panel in self._panels.items():
             if key not in fresh and panel.layer is None:
                 self._draw_layer(panel)
                 panel.settle(dynamic_ids)
-        for panel in fresh.values():
+        for key, panel in fresh.items():
             self._draw_layer(panel)
-            self._make_sprites(panel)
+            self._make_sprites(panel, reusable[key])
         self._panels.update(fresh)  # same keys: the drawing order is kept
         buffer = self._buffer()
         buffer[...] = self._base
