@@ -17,7 +17,8 @@ Design (why it is fast and renders everywhere):
   figure with that caption as alt text.
 
 Subclasses define ``title``, ``legend``, :meth:`build_controls`, :meth:`build_figure`,
-:meth:`update_figure` and (to be fast) :meth:`dynamic_artists`. They compute nothing themselves: they call physics functions and views.
+:meth:`update_figure` and (to be fast) :meth:`dynamic_artists`. They compute nothing themselves:
+they call physics functions and views.
 """
 
 from __future__ import annotations
