@@ -1,0 +1,164 @@
+"""The instructor guide (docs/instructors/) keeps up with the lessons.
+
+For every lesson notebook in ``notebooks/`` (discovered, so a new lesson needs a page):
+
+* ``docs/instructors/lesson_NN.md`` exists and the index links it;
+* every **Predict.** question of the notebook has an answer entry in the page: the k-th Predict of
+  the notebook is answered under the anchor ``<a id="predict-k"></a>``, numbered 1…n with no gap, so a
+  Predict added to (or removed from) a notebook fails here until the guide follows;
+* every exercise key of the lesson (the registry and the notebook's ``check("NN.key", …)`` calls) is
+  mentioned;
+* the plan by the minute adds up to the notebook's stated teaching and exercise minutes;
+* the verdict words the lesson's claim check computes today are the ones the page explains.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+GUIDE = ROOT / "docs" / "instructors"
+
+#: A Predict question in a lesson: "**Predict.**" or a variant such as "**Predict (a).**".
+#: (Lesson 00's "**Predict** questions come before …" explains the format and is not a question.)
+PREDICT = re.compile(r"\*\*Predict\b[^*\n]*?\.\*\*")
+ANCHOR = re.compile(r'<a id="predict-(\d+)"></a>')
+CHECK_CALL = re.compile(r"""check\(\s*["'](\d{2}\.[A-Za-z0-9_]+)["']""")
+PLAN_ROW = re.compile(r"^\|\s*(\d+)\s*[–-]\s*(\d+)\s*\|\s*(teaching|exercises)\s*\|", re.MULTILINE)
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+#: Written by the classroom part of the course kit; the index links it, another change adds it.
+WRITTEN_ELSEWHERE = {"running_a_class.md"}
+
+
+def _lessons() -> list[tuple[int, Path, dict]]:
+    found = []
+    for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        meta = nb.get("metadata", {}).get("qedn", {})
+        if "lesson" in meta:
+            found.append((int(meta["lesson"]), path, nb))
+    return found
+
+
+LESSONS = _lessons()
+IDS = [f"lesson{number:02d}" for number, _, _ in LESSONS]
+
+
+def _page(number: int) -> str:
+    path = GUIDE / f"lesson_{number:02d}.md"
+    assert path.exists(), f"no instructor guide page for lesson {number:02d}: write {path.relative_to(ROOT)}"
+    return path.read_text(encoding="utf-8")
+
+
+def _predict_questions(nb: dict) -> list[str]:
+    """The Predict questions of a notebook, in order (the first line of each)."""
+    questions = []
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown":
+            source = "".join(cell["source"])
+            questions += [source[m.start():].splitlines()[0][:100] for m in PREDICT.finditer(source)]
+    return questions
+
+
+def test_the_course_has_lessons_to_check():
+    assert [number for number, _, _ in LESSONS] == list(range(len(LESSONS))) and len(LESSONS) >= 10
+
+
+@pytest.mark.parametrize(("number", "path", "nb"), LESSONS, ids=IDS)
+def test_every_lesson_has_a_page_linked_from_the_index(number, path, nb):
+    page = _page(number)
+    assert path.name in page, f"lesson_{number:02d}.md does not link its notebook {path.name}"
+    index = (GUIDE / "README.md").read_text(encoding="utf-8")
+    assert f"(lesson_{number:02d}.md)" in index, f"docs/instructors/README.md does not link lesson_{number:02d}.md"
+
+
+def test_index_links_the_course_level_guide():
+    index = (GUIDE / "README.md").read_text(encoding="utf-8")
+    assert "(running_a_class.md)" in index
+
+
+@pytest.mark.parametrize(("number", "path", "nb"), LESSONS, ids=IDS)
+def test_every_predict_question_has_an_answer(number, path, nb):
+    questions = _predict_questions(nb)
+    page = _page(number)
+    anchors = [int(m.group(1)) for m in ANCHOR.finditer(page)]
+    listing = "\n".join(f"  {k}. {q}" for k, q in enumerate(questions, 1))
+    assert anchors == list(range(1, len(questions) + 1)), (
+        f"{path.name} asks {len(questions)} Predict question(s); lesson_{number:02d}.md answers anchors {anchors}. "
+        f"Answer each, in order, under <a id=\"predict-k\"></a>:\n{listing}")
+    # each answer says what happens and how it was obtained (a computation or a source)
+    bodies = ANCHOR.split(page)[2::2]
+    for k, body in enumerate(bodies, 1):
+        body = body.split("\n## ")[0]
+        assert len(body.strip()) > 150, f"lesson_{number:02d}.md: the answer to Predict {k} is too short to be one"
+        assert "How computed:" in body or "Source:" in body, (
+            f"lesson_{number:02d}.md: the answer to Predict {k} does not say how it was obtained "
+            "(a '*How computed:*' or '*Source:*' line)")
+
+
+@pytest.mark.parametrize(("number", "path", "nb"), LESSONS, ids=IDS)
+def test_every_exercise_key_is_covered(number, path, nb):
+    from qedn_lessons.exercises.core import all_exercises
+
+    registered = {e.key for e in all_exercises() if e.lesson == number}
+    in_notebook = {m.group(1) for cell in nb["cells"] if cell["cell_type"] == "code"
+                   for m in CHECK_CALL.finditer("".join(cell["source"]))}
+    page = _page(number)
+    missing = sorted(key for key in registered | in_notebook if f"`{key}`" not in page)
+    assert not missing, f"lesson_{number:02d}.md does not mention exercise(s) {missing}"
+
+
+@pytest.mark.parametrize(("number", "path", "nb"), LESSONS, ids=IDS)
+def test_plan_by_the_minute_matches_the_stated_minutes(number, path, nb):
+    meta = nb["metadata"]["qedn"]
+    page = _page(number)
+    assert "## Plan by the minute" in page
+    plan = page.split("## Plan by the minute", 1)[1].split("\n## ", 1)[0]
+    rows = [(int(a), int(b), part) for a, b, part in PLAN_ROW.findall(plan)]
+    assert rows, f"lesson_{number:02d}.md: no rows like '| 0–5 | teaching | … |' in the plan"
+    assert rows[0][0] == 0 and all(prev[1] == nxt[0] for prev, nxt in zip(rows, rows[1:])), (
+        f"lesson_{number:02d}.md: the plan's time slots must start at 0 and follow each other: {rows}")
+    assert all(b > a for a, b, _ in rows)
+    minutes = {part: sum(b - a for a, b, p in rows if p == part) for part in ("teaching", "exercises")}
+    stated = {"teaching": int(meta.get("minutes_teaching", 0)), "exercises": int(meta.get("minutes_exercises", 0))}
+    assert minutes == stated, f"lesson_{number:02d}.md plans {minutes} minutes; the notebook states {stated}"
+
+
+@pytest.fixture(scope="module")
+def ledger():
+    from qedn_lessons import claims
+
+    return claims.ledger()
+
+
+@pytest.mark.parametrize(("number", "path", "nb"), LESSONS, ids=IDS)
+def test_the_page_explains_the_verdicts_the_lesson_computes(number, path, nb, ledger):
+    page = _page(number)
+    for row in (r for r in ledger if r.lesson == number):
+        assert f"Verdict: {row.verdict.upper()}" in page, (
+            f"lesson_{number:02d}.md does not give today's verdict {row.verdict!r} on: {row.summary}")
+
+
+def _guide_pages() -> list[Path]:
+    return sorted(GUIDE.glob("*.md"))
+
+
+@pytest.mark.parametrize("page", _guide_pages(), ids=lambda p: p.name)
+def test_links_stay_inside_the_repository_and_resolve(page):
+    text = page.read_text(encoding="utf-8")
+    for forbidden in ("PHYSICS.md", "DESIGN.md", "../shared"):
+        assert forbidden not in text, f"{page.name} refers to {forbidden}, which the course does not cite"
+    for target in LINK.findall(text):
+        if re.match(r"^[a-z]+:", target) or target.startswith("#"):
+            continue
+        relative = target.split("#", 1)[0]
+        if relative in WRITTEN_ELSEWHERE:
+            continue
+        resolved = (page.parent / relative).resolve()
+        assert resolved.is_relative_to(ROOT), f"{page.name} links outside the repository: {target}"
+        assert resolved.exists(), f"{page.name} links to {target}, which does not exist"
