@@ -178,8 +178,19 @@ def build(paths: list[Path], out: Path, timeout_s: int) -> list[str]:
             print(f"built {path.stem}.html ({widgets} widget figures, {time.perf_counter() - start:.1f} s)")
     body, _ = export.from_notebook_node(index_notebook(built), resources={"metadata": {"name": "QEDN Lessons"}})
     (out / "index.html").write_text(link_pages(body), encoding="utf-8")
+    failures += _instructor_guide(out)
     failures += check_site(out)
     return failures
+
+
+def _instructor_guide(out: Path) -> list[str]:
+    """The instructor guide, docs/instructors/*.md → ``out/instructors/`` (scripts/instructor_guide_site.py)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("instructor_guide_site", Path(__file__).with_name("instructor_guide_site.py"))
+    guide = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(guide)
+    return guide.build_guide(out)
 
 
 def main(argv: list[str] | None = None) -> int:

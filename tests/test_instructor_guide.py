@@ -162,3 +162,35 @@ def test_links_stay_inside_the_repository_and_resolve(page):
         resolved = (page.parent / relative).resolve()
         assert resolved.is_relative_to(ROOT), f"{page.name} links outside the repository: {target}"
         assert resolved.exists(), f"{page.name} links to {target}, which does not exist"
+
+
+def _site_builder():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("instructor_guide_site", ROOT / "scripts" / "instructor_guide_site.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_guide_is_built_for_the_static_site(tmp_path):
+    site = _site_builder()
+    assert site.build_guide(tmp_path) == []
+    pages = {p.name for p in (tmp_path / "instructors").glob("*.html")}
+    assert {"index.html"} | {f"lesson_{n:02d}.html" for n, _, _ in LESSONS} <= pages
+    index = (tmp_path / "instructors" / "index.html").read_text(encoding="utf-8")
+    assert 'href="lesson_01.html"' in index and 'href="running_a_class.html"' in index
+    lesson = (tmp_path / "instructors" / "lesson_01.html").read_text(encoding="utf-8")
+    assert 'href="../01_superposition_and_coherence.html"' in lesson  # the built lesson page
+    assert 'id="predict-1"' in lesson and "<table>" in lesson
+    assert not re.search(r'href="[^":]*\.(md|ipynb)', index + lesson), "a link still points at a source file"
+
+
+def test_the_site_build_refuses_a_link_with_no_page(tmp_path):
+    site = _site_builder()
+    guide = tmp_path / "guide"
+    guide.mkdir()
+    (guide / "README.md").write_text("# Guide\n\nSee [the design](../../docs/DESIGN_NOTES.md) and [lesson 1](lesson_01.md).\n")
+    failures = site.build_guide(tmp_path / "site", guide)
+    assert len(failures) == 1 and "DESIGN_NOTES.md" in failures[0]
+    assert 'href="lesson_01.html"' in (tmp_path / "site" / "instructors" / "index.html").read_text(encoding="utf-8")
