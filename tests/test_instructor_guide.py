@@ -7,9 +7,11 @@ For every lesson notebook in ``notebooks/`` (discovered, so a new lesson needs a
   the notebook is answered under the anchor ``<a id="predict-k"></a>``, numbered 1…n with no gap, so a
   Predict added to (or removed from) a notebook fails here until the guide follows;
 * every exercise key of the lesson (the registry and the notebook's ``check("NN.key", …)`` calls) is
-  mentioned;
+  mentioned, and the answer the page gives passes the lesson's own checker;
 * the plan by the minute adds up to the notebook's stated teaching and exercise minutes;
-* the verdict words the lesson's claim check computes today are the ones the page explains.
+* the verdict words the lesson's claim check computes today are the ones the page explains;
+
+and the guide builds into the static site with every link pointed at a built page.
 """
 
 from __future__ import annotations
@@ -194,3 +196,41 @@ def test_the_site_build_refuses_a_link_with_no_page(tmp_path):
     failures = site.build_guide(tmp_path / "site", guide)
     assert len(failures) == 1 and "DESIGN_NOTES.md" in failures[0]
     assert 'href="lesson_01.html"' in (tmp_path / "site" / "instructors" / "index.html").read_text(encoding="utf-8")
+
+
+_SUPERSCRIPT = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+_NUMBER = re.compile(r"([+-]?\d+(?:\.\d+)?)(?:\s*×\s*10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?")
+
+
+def _guide_answer(exercise, page: str):
+    """The answer the page gives for ``exercise``: the first bold text of its row in the answer table,
+    as the learner would type it (a number, a quoted word, or a function built from the code shown)."""
+    import inspect
+    import math
+
+    row = next((line for line in page.splitlines() if line.startswith(f"| `{exercise.key}` |")), None)
+    assert row is not None, f"no answer-table row for {exercise.key}"
+    bold = re.search(r"\*\*(.+?)\*\*", row)
+    assert bold, f"the row of {exercise.key} gives no answer in bold"
+    text = bold.group(1)
+    if text.startswith("`") and text.endswith("`"):  # a function exercise: the body of the function
+        params = ", ".join(inspect.signature(exercise.expected()).parameters)
+        return eval(f"lambda {params}: {text.strip('`')}", {"math": math})  # noqa: S307 — our own page
+    if text.startswith('"'):
+        return text.split('"')[1]
+    number = _NUMBER.search(text)
+    assert number, f"the answer of {exercise.key} ({text}) is not a number"
+    mantissa, exponent = number.groups()
+    return float(mantissa) * (10.0 ** int(exponent.translate(_SUPERSCRIPT)) if exponent else 1.0)
+
+
+@pytest.mark.parametrize(("number", "path", "nb"), LESSONS, ids=IDS)
+def test_the_answers_given_pass_the_lessons_own_checkers(number, path, nb):
+    """The guide's answer to every exercise is judged correct by the checker the learners meet."""
+    from qedn_lessons.exercises.core import all_exercises
+
+    page = _page(number)
+    for exercise in (e for e in all_exercises() if e.lesson == number):
+        answer = _guide_answer(exercise, page)
+        feedback = exercise.evaluate(answer)
+        assert feedback.passed, f"lesson_{number:02d}.md answers {exercise.key} with {answer!r}: {feedback}"
