@@ -234,3 +234,16 @@ def test_the_answers_given_pass_the_lessons_own_checkers(number, path, nb):
         answer = _guide_answer(exercise, page)
         feedback = exercise.evaluate(answer)
         assert feedback.passed, f"lesson_{number:02d}.md answers {exercise.key} with {answer!r}: {feedback}"
+
+
+@pytest.mark.parametrize(("number", "path", "nb"), LESSONS, ids=IDS)
+def test_the_index_row_of_each_lesson_is_current(number, path, nb, ledger):
+    meta = nb["metadata"]["qedn"]
+    index = (GUIDE / "README.md").read_text(encoding="utf-8")
+    row = next((line for line in index.splitlines() if line.startswith(f"| {number:02d} |")), None)
+    assert row is not None, f"docs/instructors/README.md has no row for lesson {number:02d}"
+    teaching, exercises = int(meta.get("minutes_teaching", 0)), int(meta.get("minutes_exercises", 0))
+    assert f"| {teaching + exercises} ({teaching} + {exercises}) |" in row, row
+    words = [r.verdict for r in ledger if r.lesson == number]
+    if words:
+        assert f"| {'; '.join(words)} |" in row, f"lesson {number:02d}: the index gives {row!r}, the ledger {words}"
