@@ -247,3 +247,21 @@ def test_the_index_row_of_each_lesson_is_current(number, path, nb, ledger):
     words = [r.verdict for r in ledger if r.lesson == number]
     if words:
         assert f"| {'; '.join(words)} |" in row, f"lesson {number:02d}: the index gives {row!r}, the ledger {words}"
+
+
+SECTIONS = ("## Learning objectives", "## Plan by the minute", "## Predict questions and their answers",
+            "## Exercises", "## Discussion questions", "## Workshop mode", "## Claim check")
+EXPLORER_CALL = re.compile(r"^([A-Z][A-Za-z]*Explorer)\(", re.MULTILINE)
+
+
+@pytest.mark.parametrize(("number", "path", "nb"), LESSONS, ids=IDS)
+def test_each_page_has_every_part_and_names_the_lessons_explorers(number, path, nb):
+    page = _page(number)
+    positions = [page.find(heading) for heading in SECTIONS]
+    assert -1 not in positions, f"lesson_{number:02d}.md lacks {[h for h, p in zip(SECTIONS, positions) if p < 0]}"
+    assert positions == sorted(positions), f"lesson_{number:02d}.md: the parts are out of order"
+    workshop = page.split("## Workshop mode", 1)[1].split("\n## ", 1)[0]
+    explorers = {m.group(1) for cell in nb["cells"] if cell["cell_type"] == "code"
+                 for m in EXPLORER_CALL.finditer("".join(cell["source"]))}
+    missing = sorted(e for e in explorers if f"`{e}`" not in workshop)
+    assert not missing, f"lesson_{number:02d}.md's workshop section does not say how to demonstrate {missing}"
