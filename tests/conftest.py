@@ -11,3 +11,12 @@ settings.register_profile("ci", derandomize=True, deadline=None, max_examples=60
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _private_progress_file(tmp_path, monkeypatch):
+    """Each test records exercises, predictions and claims in its own throwaway progress file."""
+    monkeypatch.setenv("QEDN_PROGRESS_FILE", str(tmp_path / "qedn_progress.json"))
