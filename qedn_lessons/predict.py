@@ -8,7 +8,7 @@ says "you predicted …; the simulation gives …". In a notebook::
     predict("04.bob_reduced", ["|0⟩", "|+⟩", "a fair coin"])      # radio buttons + "Commit"
     predict("05.photons_1000km", "number", unit="photons")       # a number box + "Commit"
     ...
-    reveal("04.bob_reduced", "a fair coin")                       # after the computing cell
+    reveal("04.bob_reduced", "a fair coin")   # after the computing cell: "You predicted …; the simulation gives …"
 
 Without widgets (a script, a plain console, a test) give the guess as an argument:
 ``predict("04.bob_reduced", [...], guess="a fair coin")`` records it at once.
@@ -121,8 +121,13 @@ def predict(key: str, options: Sequence[str] | str, *, guess: Any = None, unit: 
     return box
 
 
-def reveal(key: str, actual: Any, *, unit: str = "") -> str:
-    """Compare the recorded prediction for ``key`` with ``actual``; print and return the sentence."""
+def reveal(key: str, actual: Any, *, unit: str = "") -> None:
+    """Print how the recorded prediction for ``key`` compares with ``actual`` (the computed result)."""
+    print(comparison(key, actual, unit=unit))
+
+
+def comparison(key: str, actual: Any, *, unit: str = "") -> str:
+    """The sentence :func:`reveal` prints: "You predicted …; the simulation gives …" and how close."""
     if not isinstance(key, str):
         raise TypeError(f"key must be a prediction key such as '04.bob_reduced', got {key!r}")
     guess = progress.prediction(key)
@@ -136,11 +141,12 @@ def reveal(key: str, actual: Any, *, unit: str = "") -> str:
         same = isinstance(guess, str) and isinstance(actual, str) and guess.strip().lower() == actual.strip().lower()
         verdict = "As you predicted." if same else "Not what you predicted: read on to see why."
         sentence = f"You predicted {_show(guess)}; the simulation gives {result}. {verdict}"
-    print(sentence)
-    return sentence
+    return sentence.rstrip()
 
 
 def _closeness(guess: float, actual: float) -> str:
+    if not math.isfinite(actual) or not math.isfinite(guess):
+        return ""
     if actual == 0.0:
         return "Spot on." if guess == 0.0 else "The answer is exactly zero."
     if math.isclose(guess, actual, rel_tol=0.1):

@@ -130,12 +130,13 @@ def test_predict_records_and_reveal_compares(capsys):
     predict.predict("04.bob_reduced", ["|0⟩", "|+⟩", "a fair coin"], guess="|+⟩")
     assert "Recorded" in capsys.readouterr().out
     assert "You predicted “|+⟩”; the simulation gives “a fair coin”. Not what you predicted" in \
-        predict.reveal("04.bob_reduced", "a fair coin")
+        predict.comparison("04.bob_reduced", "a fair coin")
     predict.predict("05.photons", "number", guess=1e6)
-    assert "off by about 6 orders of magnitude" in predict.reveal("05.photons", 1.0)
+    assert "off by about 6 orders of magnitude" in predict.comparison("05.photons", 1.0)
     predict.predict("05.photons", "number", guess=1.05)
-    assert "Within 10 %" in predict.reveal("05.photons", 1.0)
-    assert "did not commit" in predict.reveal("05.never", 3.0)
+    assert "Within 10 %" in predict.comparison("05.photons", 1.0)
+    assert "did not commit" in predict.comparison("05.never", 3.0)
+    assert predict.reveal("05.photons", 1.0) is None and "You predicted 1.05" in capsys.readouterr().out
     per_lesson = {row["lesson"]: row["predictions"] for row in progress.summary()}
     assert per_lesson[4] == 1 and per_lesson[5] == 1  # a second guess replaces the first
 
