@@ -6,7 +6,9 @@ offers it. Generic over every exercise of the course (all_exercises()), so a new
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -179,3 +181,45 @@ def test_choice_reasons_must_name_options():
     judge = choice(notation="x", options=("a", "b"), reasons={"a": "because of A."})
     ex = Exercise(key="99.c", title="c", solution=lambda: "b", judge=judge)
     assert "because of A." in ex.evaluate("A").message
+
+
+# --- the notebooks' exercise cells, hints and predictions ------------------------------------------
+
+NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+LESSONS = sorted(NOTEBOOK_DIR.glob("0[1-9]_*.ipynb"))
+
+
+def _cells(path):
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_exercise_cells_import_what_they_use_and_hints_come_in_two_levels(path):
+    cells = _cells(path)
+    keys = []
+    for i, cell in enumerate(cells):
+        source = "".join(cell["source"])
+        match = re.search(r'check\("([^"]+)"', source)
+        if cell["cell_type"] != "code" or not match or "NBVAL" in source:
+            continue
+        keys.append(match.group(1))
+        assert source.startswith("from qedn_lessons.exercises import check, show_solution\n"), source
+        task = "".join(cells[i - 1]["source"])
+        assert "<summary>Hint 1 (the idea)</summary>" in task and "<summary>Hint 2 (the formula)</summary>" in task
+        assert task.index("Hint 1") < task.index("Hint 2")
+        for hint in re.findall(r"<details>.*?</details>", task, re.S):
+            assert "```" not in hint and "<code>" not in hint, hint
+            for span in re.findall(r"`([^`]+)`", hint):  # a code span may name a function, not be a program line
+                assert not re.match(r"\s*[A-Za-z_][\w.\[\]]*\s+=\s+", span), f"{match.group(1)}: code in a hint: {span}"
+    assert sorted(keys) == sorted(e.key for e in EXERCISES if e.key.startswith(path.name[:2] + "."))
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_every_prediction_is_committed_before_its_reveal(path):
+    cells = ["".join(c["source"]) for c in _cells(path) if c["cell_type"] == "code"]
+    predicted = {m: i for i, s in enumerate(cells) for m in re.findall(r'^predict\("([^"]+)"', s, re.M)}
+    revealed = {m: i for i, s in enumerate(cells) for m in re.findall(r'^reveal\("([^"]+)"', s, re.M)}
+    assert len(predicted) >= 2, f"{path.name}: fewer than two committed predictions"
+    assert predicted.keys() == revealed.keys()
+    for key, index in predicted.items():
+        assert key.startswith(path.name[:2] + ".") and index < revealed[key] - 1, key  # a computation in between
