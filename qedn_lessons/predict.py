@@ -114,11 +114,42 @@ def predict(key: str, options: Sequence[str] | str, *, guess: Any = None, unit: 
         status.value = f"✔ Recorded: {_show(value, unit)}. Now run the next cell."
 
     button.on_click(on_commit)
-    box = widgets.VBox([field, widgets.HBox([button, status]), legend])
+    box = _control_class()([field, widgets.HBox([button, status]), legend])
+    box.static_text = (f"Your prediction ({key}): " + (" / ".join(choices) if choices is not None else
+                                                      f"a number{f' in {unit}' if unit else ''}")
+                       + ". In Jupyter or Voila this is a control that records your guess before the reveal.")
     box.add_class("qedn-predict")
     box.commit = on_commit  # for tests: press the button without a browser
     box.field = field
     return box
+
+
+_CONTROL_CLASS: Any = None
+
+
+def _control_class() -> Any:
+    """An ipywidgets VBox that also carries a static text and HTML form: a page without a kernel
+    (the static site, which drops live widget views) shows the question's options instead of the
+    widget's Python repr."""
+    global _CONTROL_CLASS
+    if _CONTROL_CLASS is None:
+        import html
+
+        import ipywidgets as widgets
+
+        class PredictionControl(widgets.VBox):
+            static_text = ""
+
+            def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+                bundle = super()._repr_mimebundle_(**kwargs)
+                data = bundle[0] if isinstance(bundle, tuple) else bundle
+                if isinstance(data, dict):
+                    data["text/plain"] = self.static_text
+                    data["text/html"] = f'<p class="qedn-predict-static"><em>{html.escape(self.static_text)}</em></p>'
+                return bundle
+
+        _CONTROL_CLASS = PredictionControl
+    return _CONTROL_CLASS
 
 
 def reveal(key: str, actual: Any, *, unit: str = "") -> None:

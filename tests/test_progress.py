@@ -169,3 +169,11 @@ def test_predict_widget_commits_the_selected_option():
 def test_predict_rejects_bad_arguments(call):
     with pytest.raises(ValueError):
         call()
+
+
+def test_a_prediction_control_has_a_static_form_for_pages_without_a_kernel():
+    bundle = predict.predict("03.scale", ["femtoseconds", "picoseconds"])._repr_mimebundle_()
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    assert "application/vnd.jupyter.widget-view+json" in data
+    assert "femtoseconds / picoseconds" in data["text/plain"] and "VBox" not in data["text/plain"]
+    assert "femtoseconds / picoseconds" in data["text/html"]
