@@ -126,9 +126,17 @@ def ledger(lesson: int | None = None) -> list[LedgerRow]:
 
 
 def report(lesson: int) -> str:
-    """Plain-text claim check of one lesson (deterministic: nbval compares it)."""
+    """Plain-text claim check of one lesson (deterministic: nbval compares it).
+
+    Running it is the learner's claim check: the lesson's claims are recorded as examined in the
+    progress file (:mod:`qedn_lessons.progress`), which unlocks their verdicts on the start page.
+    """
+    rows = ledger(lesson)
+    from qedn_lessons import progress
+
+    progress.record_claims_examined(lesson, [row.id for row in rows])
     lines = []
-    for row in ledger(lesson):
+    for row in rows:
         lines.append(f"Claim: {row.summary}")
         lines.append(f"Verdict: {row.verdict.upper()}")
         if row.evidence:

@@ -14,6 +14,7 @@ and the README use it, so the map can never drift from the notebooks.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -141,21 +142,46 @@ def course_map_markdown(notebook_dir: str | Path | None = None, *, link_prefix: 
     return "\n".join(lines)
 
 
-def ledger_markdown(*, link_prefix: str = "") -> str:
+#: Set to 1 (or true/yes) to show every verdict on the start page, examined or not: for teachers and
+#: for the static site, whose pages cannot run a lesson's claim check.
+SHOW_ALL_VERDICTS_ENV = "QEDN_SHOW_ALL_VERDICTS"
+
+
+def show_all_verdicts() -> bool:
+    """True when ``$QEDN_SHOW_ALL_VERDICTS`` is 1/true/yes (the teacher's switch)."""
+    return os.environ.get(SHOW_ALL_VERDICTS_ENV, "").strip().lower() in {"1", "true", "yes"}
+
+
+def ledger_markdown(*, link_prefix: str = "", show_all: bool | None = None) -> str:
     """The claim ledger (:func:`qedn_lessons.claims.ledger`) as a Markdown table.
 
     One row per claim: the paraphrased claim, the lesson that tests it (linked when written) and the
-    verdict computed now ("not yet examined" for lessons not written yet).
+    verdict. A verdict is shown only once the learner has run that lesson's claim check (recorded in
+    the progress file, :mod:`qedn_lessons.progress`); until then the row says "not yet examined".
+    ``show_all=True``, or the environment variable ``QEDN_SHOW_ALL_VERDICTS=1`` when ``show_all`` is
+    None, shows every verdict (a teacher's overview, the static site).
     """
-    from qedn_lessons.claims import ledger
+    from qedn_lessons import progress
+    from qedn_lessons.claims import CLAIMS, NOT_YET, ledger
 
     if not isinstance(link_prefix, str):
         raise TypeError(f"link_prefix must be a string, got {type(link_prefix).__name__}")
+    if show_all is not None and not isinstance(show_all, bool):
+        raise TypeError(f"show_all must be True, False or None, got {show_all!r}")
+    reveal_all = show_all_verdicts() if show_all is None else show_all
+    examined = progress.examined_claims()
+    shown = {c.lesson for c in CLAIMS if reveal_all or c.id in examined}
+    verdicts = {row.id: row for lesson in sorted(shown) for row in ledger(lesson)}
     written = {entry.number for entry in course_map() if entry.exists}
     lines = ["| claim (paraphrased) | tested in | verdict |", "|---|---|---|"]
-    for row in ledger():
-        summary = row.summary.replace("|", "\\|")
-        lesson = f"[lesson {row.lesson:02d}]({link_prefix}{row.notebook})" if row.lesson in written else f"lesson {row.lesson:02d}"
-        verdict = f"**{row.verdict}**" if row.verdict != "not yet examined" else "*not yet examined*"
+    for claim in CLAIMS:
+        summary = claim.summary.replace("|", "\\|")
+        notebook = NOTEBOOKS[claim.lesson]
+        lesson = f"[lesson {claim.lesson:02d}]({link_prefix}{notebook})" if claim.lesson in written else f"lesson {claim.lesson:02d}"
+        row = verdicts.get(claim.id) if (reveal_all or claim.id in examined) else None
+        if row is None or row.verdict == NOT_YET:
+            verdict = f"*{NOT_YET}*" + ("" if row is not None else f" (run lesson {claim.lesson:02d}'s claim check)")
+        else:
+            verdict = f"**{row.verdict}**"
         lines.append(f"| {summary} | {lesson} | {verdict} |")
     return "\n".join(lines)

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import math
 
-import numbers
 
-from qedn_lessons.exercises.core import Exercise, choice, function, number, register
-
-
-def _value(answer) -> float | None:
-    """The answer as a float if it is a plain real number (mistake detectors only look at those)."""
-    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
-        return float(answer)
-    return None
+from qedn_lessons.exercises.core import Exercise, as_real, choice, function, number, register
 
 
 # --- 04.negativity: the Bell-state negativity in the course convention ---------------------------
@@ -25,7 +17,7 @@ def _negativity_solution():
 
 
 def _doubled_convention(answer, expected):
-    v = _value(answer)
+    v = as_real(answer)
     if v is not None and math.isclose(v, 2 * expected, rel_tol=1e-3):
         return ("That is ‖ρ^{T_A}‖₁ − 1, the doubled convention some papers use. This course uses "
                 "N = (‖ρ^{T_A}‖₁ − 1)/2, so divide by 2.")
@@ -33,7 +25,7 @@ def _doubled_convention(answer, expected):
 
 
 def _trace_norm_itself(answer, expected):
-    v = _value(answer)
+    v = as_real(answer)
     if v is not None and math.isclose(v, 2 * expected + 1, rel_tol=1e-3):
         return "That is the trace norm ‖ρ^{T_A}‖₁ itself; subtract 1 and halve it."
     if v is not None and math.isclose(v, -expected, rel_tol=1e-3):
@@ -64,7 +56,7 @@ def _chsh_werner_solution():
 
 def _above_tsirelson(answer, reference):
     if callable(answer):
-        v = _value(answer(1.0))
+        v = as_real(answer(1.0))
         if v is not None and v > 2 * math.sqrt(2) + 1e-9:
             return (f"Your function gives {v:.4g} at p = 1, above Tsirelson's bound 2√2 ≈ 2.828: no quantum state "
                     "can do that.")
@@ -73,7 +65,7 @@ def _above_tsirelson(answer, reference):
 
 def _matches(answer, formula, points=(0.3, 0.9)) -> bool:
     """True if ``answer`` returns real numbers equal to ``formula`` at every p in ``points``."""
-    values = [_value(answer(p)) for p in points]
+    values = [as_real(answer(p)) for p in points]
     return all(v is not None and math.isclose(v, formula(p), rel_tol=1e-6) for v, p in zip(values, points))
 
 
@@ -113,7 +105,7 @@ def _bob_energy_solution():
 
 
 def _conditional_instead_of_average(answer, expected):
-    v = _value(answer)
+    v = as_real(answer)
     if v is not None and math.isclose(abs(v), 0.5, rel_tol=1e-3):
         return ("±0.5 ħω is the change of Bob's *conditional* energy given one outcome. Bob does not know the outcome: "
                 "average over both (probability 1/2 each) and the change vanishes.")
@@ -142,7 +134,7 @@ def _sudden_death_solution():
 
 
 def _half_life(answer, expected):
-    v = _value(answer)
+    v = as_real(answer)
     if v is not None and math.isclose(v, math.log(2), rel_tol=1e-3):
         return "ln 2 is the half-life of one excited population, not the time the concurrence reaches zero."
     if v is not None and math.isinf(v):
@@ -154,7 +146,7 @@ def _half_life(answer, expected):
 def _other_a_or_omega(answer, expected):
     from qedn_lessons.entanglement import sudden_death_time
 
-    v = _value(answer)
+    v = as_real(answer)
     if v is not None and math.isclose(v, sudden_death_time(1.0), rel_tol=1e-3):
         return ("0.5348 is the death time for a = 1, printed in section 5. This exercise uses a = 0.8: "
                 "put a = 0.8 into the bracket and solve again.")
@@ -187,7 +179,15 @@ register(Exercise(
     title="What is a Werner state with p = 0.5?",
     solution=_window_solution,
     judge=choice(notation="the Werner state with p = 0.5",
-                 options=("separable", "entangled, no CHSH violation", "entangled and CHSH-violating")),
+                 options=("separable", "entangled, no CHSH violation", "entangled and CHSH-violating"),
+                 reasons={
+                     "separable": ("Separable needs enough white noise to wash out the singlet: compute the concurrence "
+                                   "(or negativity) of ent.werner_state(0.5), or compare p with the entanglement threshold."),
+                     "entangled, no CHSH violation": ("Entangled, yes; but check the CHSH score: compute "
+                                                      "ent.chsh_max(ent.werner_state(0.5)) and compare it with 2."),
+                     "entangled and CHSH-violating": ("Entangled, yes, but a CHSH violation needs a score above 2. "
+                                                      "With S_max = 2√2·p, what does p = 0.5 give?"),
+                 }),
     hint="Compare p = 0.5 with the two thresholds: entangled for p > 1/3, CHSH-violating for p > 1/√2 ≈ 0.707.",
     wrong_examples=("separable", "entangled and CHSH-violating"),
 ))

@@ -4,21 +4,8 @@ optical power that survives 1000 km of fibre."""
 from __future__ import annotations
 
 import math
-import numbers
 
-from qedn_lessons.exercises.core import Exercise, number, register
-
-
-def _value(answer) -> float | None:
-    """The answer as a float if it is a plain real number (mistake detectors only look at those)."""
-    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
-        return float(answer)
-    return None
-
-
-def _close(answer, target, rel=1e-3) -> bool:
-    v = _value(answer)
-    return v is not None and math.isclose(v, target, rel_tol=rel, abs_tol=0.0)
+from qedn_lessons.exercises.core import Exercise, as_real, near, number, register
 
 
 # --- 05.plob_1000: the repeaterless bound over 1000 km ---------------------------------------------
@@ -30,11 +17,11 @@ def _plob_solution():
 
 
 def _plob_rounding(answer, expected):
-    v = _value(answer)
+    v = as_real(answer)
     if v == 0.0:
         return ("0 is what −log₂(1 − η) gives in floating point: 1 − 1e-20 rounds to exactly 1. "
                 "Use −log1p(−η)/ln 2 (or plob_bound), which keeps the tiny value.")
-    if _close(answer, expected * math.log(2)):
+    if near(answer, expected * math.log(2)):
         return "That is η itself. The bound is −log₂(1 − η) ≈ η/ln 2 for small η: divide by ln 2."
     return None
 
@@ -59,10 +46,10 @@ def _chain_solution():
 
 
 def _multiplied_fidelities(answer, expected):
-    if _close(answer, 0.9**4):
+    if near(answer, 0.9**4):
         return ("0.9⁴ multiplies the fidelities. Swapping multiplies the Werner weights p = (4F − 1)/3, "
                 "and the white-noise part leaves 1/4: F = 1/4 + (3/4)p⁴.")
-    if _close(answer, 0.25 + 0.75 * ((4 * 0.9 - 1) / 3) ** 3):
+    if near(answer, 0.25 + 0.75 * ((4 * 0.9 - 1) / 3) ** 3):
         return "That is three links (two swaps). Four links need three swaps: p⁴, not p³."
     return None
 
@@ -88,12 +75,12 @@ def _waiting_solution():
 
 
 def _waiting_mistakes(answer, expected):
-    if _close(answer, 10.0):
+    if near(answer, 10.0):
         return "10 = 1/p is one segment alone. With two you wait for the *slower* of the two."
-    if _close(answer, 20.0):
+    if near(answer, 20.0):
         return ("20 = 2/p would be right if the segments took turns. They try in parallel, and a finished "
                 "segment keeps its pair, so the wait is the larger of two geometric times, less than 20.")
-    if _close(answer, 100.0):
+    if near(answer, 100.0):
         return ("100 = 1/p² is the wait if both must succeed in the *same* slot: that is what happens without "
                 "memories. With memories it is much shorter.")
     return None
@@ -120,10 +107,10 @@ def _power_solution():
 
 
 def _power_mistakes(answer, expected):
-    if _close(answer, expected / 1000.0):
+    if near(answer, expected / 1000.0):
         return ("That is η, the fraction of the light that arrives (or the answer in kW): multiply by the "
                 "launched power, 1 kW = 1000 W.")
-    if _close(answer, 1000.0 * 10 ** (-0.2 * 1000)):
+    if near(answer, 1000.0 * 10 ** (-0.2 * 1000)):
         return "The loss is 0.2 dB per km: η = 10^(−0.2·1000/10), the decibels are divided by 10."
     return None
 

@@ -11,19 +11,7 @@ from __future__ import annotations
 
 import math
 
-from qedn_lessons.exercises.core import Exercise, number, register
-
-
-def _value(answer) -> float | None:
-    try:
-        return float(answer)
-    except (TypeError, ValueError):
-        return None
-
-
-def _near(answer, value, rel=2e-3, abs_tol=1e-9) -> bool:
-    got = _value(answer)
-    return got is not None and math.isclose(got, value, rel_tol=rel, abs_tol=abs_tol)
+from qedn_lessons.exercises.core import Exercise, as_real, near, number, register
 
 
 # --- 07.energy_cost --------------------------------------------------------------------------------
@@ -37,13 +25,13 @@ def _energy_cost_solution():
 
 
 def _energy_cost_mistakes(answer, expected):
-    value = _value(answer)
+    value = as_real(answer)
     if value is not None and value < 0:
         return ("A measurement cannot lower the energy of a ground state: nothing is below it. "
                 "The meter *supplies* energy when it measures something that does not commute with H.")
-    if _near(answer, 0.0, abs_tol=1e-6):
+    if near(answer, 0.0, abs_tol=1e-6):
         return "σx does not commute with H = ω|1⟩⟨1|, so the measurement disturbs the state and changes ⟨H⟩."
-    if _near(answer, 2 * expected):
+    if near(answer, 2 * expected):
         return ("That is a full excitation ω. After the non-selective σx measurement the qubit is |+⟩ or |−⟩ "
                 "with probability ½ each, and both have P(|1⟩) = ½.")
     return None
@@ -73,12 +61,12 @@ def _zeno_transition_solution():
 
 def _zeno_transition_mistakes(answer, expected):
     survival = math.cos(math.pi / (2 * ZENO_N)) ** (2 * ZENO_N)
-    if _near(answer, survival):
+    if near(answer, survival):
         return "That is the survival probability (every outcome |0⟩), a different quantity."
-    if _near(answer, 1 - survival):
+    if near(answer, 1 - survival):
         return ("That is 1 − survival: it also counts runs that jumped to |1⟩ and came back to |0⟩. "
                 "The transition probability asks only where the atom is at the end.")
-    if _near(answer, 1.0):
+    if near(answer, 1.0):
         return "Without measurements the π pulse would give 1; the measurements are the point (Zeno)."
     return None
 
@@ -104,12 +92,12 @@ def _zeno_survival_solution():
 
 def _zeno_survival_mistakes(answer, expected):
     transition = (1.0 - math.cos(math.pi / ZENO_N) ** ZENO_N) / 2.0
-    if _near(answer, 1 - transition):
+    if near(answer, 1 - transition):
         return ("That is 1 − transition probability: it includes runs that jumped to |1⟩ and back. "
                 "Survival needs *every* outcome to be |0⟩: multiply N factors cos²(π/2N).")
-    if _near(answer, transition):
+    if near(answer, transition):
         return "That is the transition probability, the other quantity of Itano et al."
-    if _near(answer, math.cos(math.pi / (2 * ZENO_N)) ** 2):
+    if near(answer, math.cos(math.pi / (2 * ZENO_N)) ** 2):
         return "That is one step; all N outcomes must find |0⟩, so raise it to the power N."
     return None
 
@@ -138,13 +126,13 @@ def _qet_fraction_mistakes(answer, expected):
     from qedn_lessons import measurement
 
     result = measurement.qet_minimal(1.0, 1.0)
-    if _near(answer, result.max_extracted_energy):
+    if near(answer, result.max_extracted_energy):
         return "That is Bob's energy itself; the question asks for the fraction of Alice's input (divide by E_A)."
-    if _near(answer, result.injected_energy):
+    if near(answer, result.injected_energy):
         return "That is what Alice's measurement injects, not what Bob gets."
-    if _near(answer, 1.0) or (_value(answer) or 0) > 1:
+    if near(answer, 1.0) or (as_real(answer) or 0) > 1:
         return "Bob can never get more than Alice put in: the chain cannot go below its ground energy."
-    if _near(answer, 100 * expected):
+    if near(answer, 100 * expected):
         return "Give a fraction between 0 and 1, not a percentage."
     return None
 
@@ -172,7 +160,7 @@ def _no_message_solution():
 
 
 def _no_message_mistakes(answer, expected):
-    value = _value(answer)
+    value = as_real(answer)
     if value is not None and value > 1e-6:
         return ("Positive extraction without the message would let Alice signal to Bob instantly by choosing "
                 "whether to measure: no-signalling forbids it. Bob's reduced state is the same either way.")
@@ -205,12 +193,12 @@ def _measurement_dephasing_solution():
 
 def _measurement_dephasing_mistakes(answer, expected):
     r = MEASUREMENT_RATE_PER_PS
-    if _near(answer, r):
+    if near(answer, r):
         return ("That is the decay rate of a coherence ρ_ij, not the per-site rate: both sites i and j dephase, "
                 "so ρ_ij decays at γ_i + γ_j = 2γ.")
-    if _near(answer, 2 * r):
+    if near(answer, 2 * r):
         return "The Lindblad operator is √(2γ)|k⟩⟨k|; its rate 2γ is shared by the two sites of a coherence, not doubled again."
-    if _near(answer, r / 4):
+    if near(answer, r / 4):
         return "Too small by a factor 2: ρ_ij decays at γ_i + γ_j = 2γ, and that must equal the measurement rate r."
     return None
 

@@ -4,21 +4,8 @@ must send, and how much of its input quantum energy teleportation returns."""
 from __future__ import annotations
 
 import math
-import numbers
 
-from qedn_lessons.exercises.core import Exercise, function, number, register
-
-
-def _value(answer) -> float | None:
-    """The answer as a float if it is a plain real number (mistake detectors only look at those)."""
-    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
-        return float(answer)
-    return None
-
-
-def _close(answer, target: float, rel: float = 1e-3) -> bool:
-    v = _value(answer)
-    return v is not None and math.isclose(v, target, rel_tol=rel)
+from qedn_lessons.exercises.core import Exercise, as_real, function, near, number, register
 
 
 # --- 09.home_photons: photons per year for one average US home ------------------------------------
@@ -32,16 +19,16 @@ def _home_photons_solution():
 def _electronvolts_for_joules(answer, expected):
     from scipy import constants
 
-    if _close(answer, expected * constants.e):
+    if near(answer, expected * constants.e):
         return ("That is the count you get with the photon energy in electronvolts: 1 kWh = 3.6×10⁶ J, so divide by "
                 "the photon energy in joules (hc/λ ≈ 1.28×10⁻¹⁹ J), not in eV.")
     return None
 
 
 def _kwh_as_joules(answer, expected):
-    if _close(answer, expected / 3.6e6):
+    if near(answer, expected / 3.6e6):
         return "It looks like you used 1 kWh = 1 J. One kilowatt-hour is 1000 W × 3600 s = 3.6×10⁶ J."
-    if _close(answer, expected / 1000.0):
+    if near(answer, expected / 1000.0):
         return "Off by 1000: 1 kWh is 1000 W for one hour, 3.6×10⁶ J (not 3600 J)."
     return None
 
@@ -49,7 +36,7 @@ def _kwh_as_joules(answer, expected):
 def _one_kwh_only(answer, expected):
     from qedn_lessons.grid import US_HOME_KWH_PER_YEAR
 
-    if _close(answer, expected / US_HOME_KWH_PER_YEAR):
+    if near(answer, expected / US_HOME_KWH_PER_YEAR):
         return "That is the number of photons in one kWh; the home uses 10,715 kWh a year."
     return None
 
@@ -74,19 +61,19 @@ def _equal_loss_solution():
 
 
 def _natural_log(answer, expected):
-    if _close(answer, -10.0 * math.log(0.95) / 0.2):
+    if near(answer, -10.0 * math.log(0.95) / 0.2):
         return "You used the natural logarithm. Decibels are defined with log₁₀: η = 10^(−αL/10), so L = −10·log₁₀(η)/α."
     return None
 
 
 def _arrived_instead_of_lost(answer, expected):
-    if _close(answer, -10.0 * math.log10(0.05) / 0.2):
+    if near(answer, -10.0 * math.log10(0.05) / 0.2):
         return ("That is the length after which only 5% arrive (95% lost). The grid loses 5%, so set η = 1 − 0.05 = 0.95.")
     return None
 
 
 def _linear_guess(answer, expected):
-    if _close(answer, 0.25):
+    if near(answer, 0.25):
         return ("0.05/0.2 treats 0.2 dB/km as 0.2 per km of fraction lost. A decibel is logarithmic: "
                 "0.2 dB/km means η = 10^(−0.02) per km.")
     return None
@@ -115,7 +102,7 @@ def _grid_sent_solution():
 def _added_the_loss(answer, reference):
     if callable(answer):
         try:
-            got = _value(answer(100.0, 0.5))
+            got = as_real(answer(100.0, 0.5))
         except Exception:
             return None
         if got is not None and math.isclose(got, 150.0, rel_tol=1e-6):
@@ -151,11 +138,11 @@ def _energy_not_share(answer, expected):
     from qedn_lessons.measurement import qet_minimal
 
     result = qet_minimal(1.5, 1.0)
-    if _close(answer, result.max_extracted_energy):
+    if near(answer, result.max_extracted_energy):
         return "That is Bob's extracted energy itself; divide it by the energy Alice's measurement injected."
-    if _close(answer, result.injected_energy / result.max_extracted_energy):
+    if near(answer, result.injected_energy / result.max_extracted_energy):
         return "That ratio is upside down: energy out (Bob) divided by energy in (Alice)."
-    if _close(answer, 100 * expected):
+    if near(answer, 100 * expected):
         return "That is a percentage; give the share as a fraction between 0 and 1."
     return None
 
