@@ -65,7 +65,7 @@ site: _site/index.html
 _site/index.html: $(VENV)/.stamp-course scripts/build_site.py $(wildcard notebooks/*.ipynb) $(shell find qedn_lessons -name '*.py' 2>/dev/null)
 	$(BIN)/python scripts/build_site.py --out _site
 
-## nb-refresh: re-execute notebooks and keep only the checked text outputs (NB=path for one)
+## nb-refresh: re-execute notebooks (fails if a cell raises), then strip every output (NB=path for one)
 nb-refresh: $(VENV)/.stamp-test
 	$(BIN)/python scripts/nbtool.py refresh $(NB)
 
