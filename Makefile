@@ -23,9 +23,12 @@ export MKL_NUM_THREADS ?= 1
 
 .PHONY: readme course test test-fast test-browser browser-deps nb-refresh bench bench-browser workshop voila site clean
 
-$(VENV)/.stamp-course: requirements.txt pyproject.toml
+# binder/overrides.json: the course's JupyterLab settings (no news prompt, Markdown opens rendered),
+# installed where JupyterLab reads them; binder/postBuild does the same on Binder.
+$(VENV)/.stamp-course: requirements.txt pyproject.toml binder/overrides.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q -r requirements.txt -e .
+	mkdir -p $(VENV)/share/jupyter/lab/settings && cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
 $(VENV)/.stamp-test: $(VENV)/.stamp-course requirements-test.txt
