@@ -1,12 +1,13 @@
 """The course glossary: one place that defines every term the lessons use.
 
 Each :class:`Term` has a one-line definition, the lesson that introduces it and a source (a paper with
-DOI or arXiv id, or a textbook). ``docs/glossary.md`` is generated from this module
+DOI or arXiv id, or a textbook). ``notebooks/glossary.md`` (beside the lessons, so the links work
+wherever the notebooks are served) is generated from this module
 (``python -m qedn_lessons.glossary --write``) and a test keeps the two equal; the start notebook renders
 the same text with :func:`glossary_markdown`, and the static site builds ``glossary.html`` from
 :func:`glossary_notebook` (links rewritten by :func:`link_glossary`).
 
-A lesson's first use of a term links to its entry: ``[**ergotropy**](../docs/glossary.md#ergotropy)``.
+A lesson's first use of a term links to its entry: ``[**ergotropy**](glossary.md#ergotropy)``.
 ``tests/test_glossary.py`` checks that every **bold** phrase of the lessons' markdown is a term here
 (by its name or one of its ``aliases``), except the phrases :func:`is_not_a_term` accepts: numbers and
 formulas, exercise titles and paragraph labels ("Predict.", "What it shows."), and the short list
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: Where the generated glossary lives, relative to the repository root.
-GLOSSARY_PATH = Path("docs") / "glossary.md"
+GLOSSARY_PATH = Path("notebooks") / "glossary.md"
 
 NIELSEN_CHUANG = ("M. A. Nielsen & I. L. Chuang, *Quantum Computation and Quantum Information* "
                   "(CUP, 2010), doi:10.1017/CBO9780511976667")
@@ -44,7 +45,7 @@ class Term:
     """One glossary entry."""
 
     term: str
-    anchor: str  # the link target: docs/glossary.md#<anchor>
+    anchor: str  # the link target: notebooks/glossary.md#<anchor>
     definition: str  # one line
     lesson: int  # the lesson that introduces it
     source: str  # paper (DOI/arXiv) or textbook
@@ -286,11 +287,10 @@ def _lesson_link(lesson: int, notebook_prefix: str) -> str:
     return f"[lesson {lesson:02d}]({notebook_prefix}{NOTEBOOKS[lesson]})"
 
 
-def glossary_markdown(notebook_prefix: str = "../notebooks/") -> str:
+def glossary_markdown(notebook_prefix: str = "") -> str:
     """The glossary as markdown, alphabetical, one paragraph per term with an anchor to link to.
 
-    ``notebook_prefix`` is prepended to the lesson links (``"../notebooks/"`` from ``docs/``, ``""``
-    from a notebook)."""
+    ``notebook_prefix`` is prepended to the lesson links (``""``: the glossary sits beside the lessons)."""
     if not isinstance(notebook_prefix, str):
         raise TypeError(f"notebook_prefix must be a string, got {type(notebook_prefix).__name__}")
     lines = [
@@ -308,8 +308,8 @@ def glossary_markdown(notebook_prefix: str = "../notebooks/") -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def term_link(phrase: str, glossary_path: str = "../docs/glossary.md") -> str:
-    """The link target of ``phrase``'s entry, e.g. ``../docs/glossary.md#ergotropy``."""
+def term_link(phrase: str, glossary_path: str = "glossary.md") -> str:
+    """The link target of ``phrase``'s entry, e.g. ``glossary.md#ergotropy``."""
     entry = lookup(phrase)
     if entry is None:
         raise ValueError(f"phrase must be a glossary term or alias, got {phrase!r}")
@@ -320,7 +320,7 @@ _GLOSSARY_HREF = re.compile(r'href="(?:\.\./docs/)?glossary\.md(#[^"]*)?"')
 
 
 def link_glossary(page_html: str, page: str = "glossary.html") -> str:
-    """For the static site: links to ``docs/glossary.md`` point at the built glossary page."""
+    """For the static site: links to ``glossary.md`` point at the built glossary page."""
     return _GLOSSARY_HREF.sub(lambda m: f'href="{page}{m.group(1) or ""}"', page_html)
 
 
@@ -333,7 +333,7 @@ def glossary_notebook():
 
 
 def main(argv: list[str]) -> int:
-    """``python -m qedn_lessons.glossary [--write]``: print the glossary, or write docs/glossary.md."""
+    """``python -m qedn_lessons.glossary [--write]``: print the glossary, or write notebooks/glossary.md."""
     text = glossary_markdown()
     if argv == ["--write"]:
         root = Path(__file__).resolve().parent.parent

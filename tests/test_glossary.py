@@ -1,6 +1,6 @@
 """The glossary: one place that defines every term the lessons use (issue 10, item 5).
 
-* docs/glossary.md is exactly what ``qedn_lessons.glossary`` generates;
+* notebooks/glossary.md is exactly what ``qedn_lessons.glossary`` generates;
 * every **bold** phrase in the lessons' markdown is a glossary term (name or alias), or is one of the
   documented non-terms (``glossary.NOT_TERMS``, numbers/formulas, exercise titles, paragraph labels);
 * every entry has a one-line definition, a lesson that really uses it, and a source;
@@ -20,7 +20,7 @@ from qedn_lessons.claims import NOTEBOOKS
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-LINK = re.compile(r"\]\(\.\./docs/glossary\.md#([a-z0-9-]+)\)")
+LINK = re.compile(r"\]\(glossary\.md#([a-z0-9-]+)\)")
 REQUIRED = ("T1", "T2", "T2*", "Tφ", "ergotropy", "PLOB bound", "ebit", "CHSH", "negativity", "concurrence",
             "Lindblad equation", "cm⁻¹")
 
@@ -36,7 +36,7 @@ def bold_phrases(text: str) -> list[str]:
 
 def test_docs_glossary_is_generated_from_the_module():
     on_disk = (ROOT / glossary.GLOSSARY_PATH).read_text(encoding="utf-8")
-    assert on_disk == glossary.glossary_markdown(), "docs/glossary.md is stale: run python -m qedn_lessons.glossary --write"
+    assert on_disk == glossary.glossary_markdown(), "notebooks/glossary.md is stale: run python -m qedn_lessons.glossary --write"
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name[:2])
@@ -92,7 +92,7 @@ def test_glossary_markdown_renders_every_entry_with_its_anchor_lesson_and_source
     for entry in glossary.TERMS:
         line = next(line for line in text.splitlines() if f'id="{entry.anchor}"' in line)
         assert f"({NOTEBOOKS[entry.lesson]})" in line and entry.source in line and entry.definition in line
-    assert "(../notebooks/" in glossary.glossary_markdown()
+    assert "](glossary.md" not in text and "(../" not in text
 
 
 def test_lookup_and_exclusions():
@@ -106,11 +106,11 @@ def test_lookup_and_exclusions():
         glossary.lookup(3)
     with pytest.raises(ValueError, match="phrase must be a glossary term"):
         glossary.term_link("tea time")
-    assert glossary.term_link("Ergotropy") == "../docs/glossary.md#ergotropy"
+    assert glossary.term_link("Ergotropy") == "glossary.md#ergotropy"
 
 
 def test_site_links_and_page():
-    html = '<a href="../docs/glossary.md#ebit">ebit</a> <a href="glossary.md">all</a> <a href="https://x.org/glossary.md">x</a>'
+    html = '<a href="glossary.md#ebit">ebit</a> <a href="glossary.md">all</a> <a href="https://x.org/glossary.md">x</a>'
     linked = glossary.link_glossary(html)
     assert 'href="glossary.html#ebit"' in linked and 'href="glossary.html"' in linked
     assert 'href="https://x.org/glossary.md"' in linked
