@@ -23,9 +23,12 @@ export MKL_NUM_THREADS ?= 1
 
 .PHONY: readme course test test-fast test-browser browser-deps nb-refresh bench bench-browser workshop voila site clean
 
-$(VENV)/.stamp-course: requirements.txt pyproject.toml
+# binder/overrides.json: the course's JupyterLab settings (no news prompt, Markdown opens rendered),
+# installed where JupyterLab reads them; binder/postBuild does the same on Binder.
+$(VENV)/.stamp-course: requirements.txt pyproject.toml binder/overrides.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q -r requirements.txt -e .
+	mkdir -p $(VENV)/share/jupyter/lab/settings && cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
 $(VENV)/.stamp-test: $(VENV)/.stamp-course requirements-test.txt
@@ -65,7 +68,7 @@ site: _site/index.html
 _site/index.html: $(VENV)/.stamp-course scripts/build_site.py $(wildcard notebooks/*.ipynb) $(shell find qedn_lessons -name '*.py' 2>/dev/null)
 	$(BIN)/python scripts/build_site.py --out _site
 
-## nb-refresh: re-execute notebooks and keep only the checked text outputs (NB=path for one)
+## nb-refresh: re-execute notebooks (fails if a cell raises), then strip every output (NB=path for one)
 nb-refresh: $(VENV)/.stamp-test
 	$(BIN)/python scripts/nbtool.py refresh $(NB)
 

@@ -67,6 +67,9 @@ def coherence_maintenance() -> Verdict:
         f"{code[d_big][0]:.1e} while phase flips rise to {code[d_big][1]:.3f}; 3 rounds of purification lift F = 0.8 to "
         f"{fidelity:.3f} at {pairs:.0f} raw pairs per output pair. None of it scales to a macroscopic body: a GHZ state of "
         f"one mole of qubits, held for a thousandth of one qubit's T2 (γt = {GAMMA_T:g}), keeps coherence 10^({ghz_macro:.2e}) "
-        f"with independent noise and 10^({ghz_macro_correlated:.2e}) with correlated noise, against {ghz_small:.3f} for 14 "
-        f"qubits. Cooling removes thermal photons and microgravity lengthens free fall; neither changes this scaling.",
+        f"with independent noise and 10^({ghz_macro_correlated:.2e}) with correlated (Markovian) noise, against "
+        f"{ghz_small:.3f} for 14 qubits. Cooling removes thermal photons and microgravity lengthens free fall; neither "
+        f"changes this scaling. Cooling does create another kind of macroscopic coherence, many particles in one shared "
+        f"state (a Bose–Einstein condensate, the Cold Atom Lab's subject, Aveline et al., Nature 582, 193 (2020); a "
+        f"superconductor), but a network of distant nodes would need a GHZ-type superposition, and that is what decays.",
     )

@@ -84,6 +84,8 @@ def superposition_distribution() -> Verdict:
         f"loses (deviation {shown} quanta): energy is "
         f"supplied, never created. The real kernel: a shared cavity charges {N_CELLS} cells with "
         f"{power_ratio('collective'):.2f}× the parallel power, an ideal global drive {power_ratio('driven-global'):.0f}×, "
-        f"and no protocol beats order N (Gyhm, Šafránek & Rosa, arXiv:2108.02491); yet a kWh is "
+        f"and, with the charger's strength bounded per cell, no protocol beats order N (Gyhm, Šafránek & Rosa, PRL 128, "
+        f"140501 (2022), arXiv:2108.02491; part of the shared cavity's gain is its stronger field, Xu & Li, "
+        f"arXiv:2411.04132); yet a kWh is "
         f"{quanta_per_kwh(CELL_FREQUENCY_HZ):.3g} quanta at 5 GHz ({grid.photons_per_kwh(1550.0):.3g} photons at 1550 nm).",
     )
