@@ -1,6 +1,6 @@
 """Single-excitation energy transport on networks of coupled sites: an exact, fast engine.
 
-Physics (PHYSICS.md §3). One excitation hops between N sites with Hamiltonian ``H`` (energies in
+Physics (docs/PHYSICS.md §3). One excitation hops between N sites with Hamiltonian ``H`` (energies in
 cm⁻¹, converted to rad/ps by 2πc; ħ = 1, times in ps). The density matrix ρ of the site manifold
 obeys the Lindblad equation of Plenio & Huelga, NJP 10, 113019 (2008):
 
@@ -8,7 +8,7 @@ obeys the Lindblad equation of Plenio & Huelga, NJP 10, 113019 (2008):
   (Lindblad operator √κ |sink⟩⟨s|);
 * **loss**: population rate Γ (``loss_rate_per_ns``) from every site to the ground state
   (√Γ |g⟩⟨k| for each k);
-* **dephasing**: rate γ_k on site k, the Lindblad operator √(2γ_k)|k⟩⟨k| (DESIGN §4: γ_k is the decay
+* **dephasing**: rate γ_k on site k, the Lindblad operator √(2γ_k)|k⟩⟨k| (docs/PHYSICS.md §0: γ_k is the decay
   rate of the phase of site k, as for a single qubit). The coherence ρ_jk (j ≠ k) then decays at
   γ_j + γ_k — at **2γ** when every site has the same γ — and the populations are untouched. (Some papers
   call the decay rate of ρ_jk itself "the dephasing rate"; their γ is twice ours.) Tested against the
@@ -542,7 +542,7 @@ def transport_efficiency(
 
     Method: exact, without time integration (module docstring and ``docs/transport_engine.md``).
     Worked value: FMO, site 1 → sink at site 3, κ = 2 ps⁻¹, Γ = 1 ns⁻¹, no dephasing, t → ∞:
-    η = 0.8226 (PHYSICS.md §3).
+    η = 0.8226 (docs/PHYSICS.md §3).
 
     Reference: M. B. Plenio & S. F. Huelga, NJP 10, 113019 (2008), doi:10.1088/1367-2630/10/11/113019;
     P. Rebentrost et al., NJP 11, 033003 (2009), arXiv:0807.0929.
@@ -767,7 +767,7 @@ def first_arrival(hamiltonian, *, initial_site: int, target_site: int, t_max: fl
     Returns
     -------
     (probability, time).
-    Worked value: uniform chain N = 4, J = 1: (0.9728, 2.81) (PHYSICS.md §3).
+    Worked value: uniform chain N = 4, J = 1: (0.9728, 2.81) (docs/PHYSICS.md §3).
     """
     from scipy.optimize import minimize_scalar
 

@@ -15,7 +15,7 @@ import numpy as np
 from qedn_lessons import measurement, operators
 from qedn_lessons.claims import Verdict, evidence_for
 
-#: The lesson's QET chain (PHYSICS §7 worked value) and its energy unit: one 5 GHz quantum h·f.
+#: The lesson's QET chain (docs/PHYSICS.md §7 worked value) and its energy unit: one 5 GHz quantum h·f.
 QET_H, QET_K = 1.5, 1.0
 QUBIT_FREQUENCY_HZ = 5.0e9
 #: The lesson's three-site chain (§5 of the notebook): J = 20 cm⁻¹, site 2 raised by 100 cm⁻¹,
