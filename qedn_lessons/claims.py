@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from qedn_lessons import manifest
-from qedn_lessons._registry import import_submodules
+from qedn_lessons._registry import import_submodules, register_unique
 from qedn_lessons.manifest import Claim
 
 VERDICT_WORDS = ("supported", "partly supported", "contradicted", "unsupported")
@@ -56,14 +56,16 @@ _EVIDENCE: dict[str, Callable[[], Verdict]] = {}
 
 
 def evidence_for(claim_id: str) -> Callable[[Callable[[], Verdict]], Callable[[], Verdict]]:
-    """Register the decorated function as the evidence that decides claim ``claim_id``."""
+    """Register the decorated function as the evidence that decides claim ``claim_id``.
+
+    Raises ``ValueError`` for an unknown claim id, or when another function already decides it.
+    """
     ids = {c.id for c in CLAIMS}
     if claim_id not in ids:
         raise ValueError(f"claim_id must be one of {sorted(ids)}, got {claim_id!r}")
 
     def register(function: Callable[[], Verdict]) -> Callable[[], Verdict]:
-        _EVIDENCE[claim_id] = function
-        return function
+        return register_unique(_EVIDENCE, claim_id, function, what="evidence for claim")
 
     return register
 

@@ -38,6 +38,7 @@ from qedn_lessons.validate import (
     check_finite_array,
     check_hermitian,
     check_real,
+    check_rng,
     check_size,
 )
 
@@ -215,8 +216,7 @@ def measurement_energy_change(state: Any, hamiltonian: Any, observable: Any) -> 
 
 
 def _check_rng(rng: Any) -> None:
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng must be a numpy.random.Generator (np.random.default_rng(seed)), got {type(rng).__name__}")
+    check_rng("rng", rng)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -50,7 +50,7 @@ from scipy import stats
 
 from qedn_lessons import coherence, networks
 from qedn_lessons.units import BOLTZMANN_J_PER_K, PLANCK_J_S
-from qedn_lessons.validate import check_int, check_real, check_size, check_times
+from qedn_lessons.validate import check_int, check_real, check_rng, check_size, check_times
 
 #: Most π pulses an echo sequence may have (the exact variance costs (n+1)² per time point).
 MAX_PULSES = 256
@@ -279,8 +279,7 @@ def simulate_echo(
     n_steps = steps_per_pulse * half_intervals
     n_samples = check_size("n_samples", n_samples, maximum=MAX_RANDOM_DRAWS // max(1, n_steps * len(t)),
                            what=f"at most {MAX_RANDOM_DRAWS} random draws in all")
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng must be a numpy.random.Generator, got {type(rng).__name__}")
+    check_rng("rng", rng)
     # π pulse after these step indices (step k covers [kΔt, (k+1)Δt)); pulse k at T(2k − 1)/(2n)
     pulse_after = {steps_per_pulse * (2 * k - 1) - 1 for k in range(1, n + 1)}
     results = np.empty(len(t))
@@ -363,8 +362,7 @@ def simulate_repetition_code(distance: int, flip_probability: float, *, n_trials
     p = _check_probability("flip_probability", flip_probability)
     n_trials = check_size("n_trials", n_trials, maximum=MAX_RANDOM_DRAWS // d,
                           what=f"at most {MAX_RANDOM_DRAWS} random draws in all")
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng must be a numpy.random.Generator, got {type(rng).__name__}")
+    check_rng("rng", rng)
     flips = rng.random((n_trials, d)) < p
     return float(np.mean(flips.sum(axis=1) > d // 2))
 

@@ -87,6 +87,19 @@ def check_choice(name: str, value: Any, choices: Sequence[Any]) -> Any:
     return value
 
 
+def check_rng(name: str, value: Any) -> np.random.Generator:
+    """Return ``value`` if it is a ``numpy.random.Generator``; otherwise raise ``TypeError``.
+
+    The package's one randomness policy: a function that draws random numbers takes a Generator
+    and refuses to run without one (no hidden, unseeded global state).
+    """
+    if not isinstance(value, np.random.Generator):
+        raise TypeError(
+            f"{name} must be a numpy.random.Generator (e.g. np.random.default_rng(2026)), got {_describe(value)}"
+        )
+    return value
+
+
 def check_size(name: str, value: Any, *, maximum: int, what: str = "") -> int:
     """Check a size (number of sites, qubits, pulses) before anything is allocated.
 

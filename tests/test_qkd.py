@@ -138,6 +138,7 @@ def test_refuses_too_many_pulses_before_allocating():
         (lambda: simulate_bb84(10, eavesdrop_fraction=2.0), ValueError, r"eavesdrop_fraction must be in \[0, 1\]"),
         (lambda: simulate_bb84(10, eavesdrop_fraction=math.nan), ValueError, "eavesdrop_fraction"),
         (lambda: simulate_bb84(10, rng=42), TypeError, "rng must be a numpy.random.Generator"),
+        (lambda: simulate_bb84(10), TypeError, "rng must be a numpy.random.Generator"),  # one policy: no unseeded runs
     ],
 )
 def test_bad_input(call, exc, match):
