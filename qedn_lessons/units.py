@@ -11,7 +11,7 @@ import math
 import numpy as np
 from scipy import constants as _c
 
-from qedn_lessons.validate import check_real
+from qedn_lessons.validate import check_finite_array, check_real
 
 PLANCK_J_S: float = _c.h
 HBAR_J_S: float = _c.hbar
@@ -43,10 +43,36 @@ def _scale(value, factor: float):
     return float(result) if result.ndim == 0 else result
 
 
-def db_to_transmissivity(loss_db: float) -> float:
-    """Transmissivity η = 10^(−loss/10) of a channel that loses ``loss_db`` decibels (≥ 0)."""
-    loss_db = check_real("loss_db", loss_db, minimum=0.0, allow_inf=True)
-    return 10.0 ** (-loss_db / 10.0)
+def _loss_db(loss_db):
+    """``loss_db`` checked (≥ 0; +∞ allowed for a number) as a float or a float array."""
+    if np.ndim(loss_db) == 0:
+        return check_real("loss_db", loss_db, minimum=0.0, allow_inf=True)
+    loss = check_finite_array("loss_db", loss_db).astype(float)
+    if np.any(loss < 0.0):
+        raise ValueError(f"loss_db must be ≥ 0, got a smallest value of {float(loss.min())!r}")
+    return loss
+
+
+def db_to_transmissivity(loss_db):
+    """Transmissivity η = 10^(−loss/10) of a channel that loses ``loss_db`` decibels (≥ 0).
+
+    The one place the package turns decibels into a transmitted fraction (fibre loss:
+    :func:`qedn_lessons.networks.fiber_transmissivity`). A number gives a float, an array an array.
+    """
+    loss = _loss_db(loss_db)
+    return 10.0 ** (-loss / 10.0)
+
+
+def db_to_loss_fraction(loss_db):
+    """Fraction lost, 1 − 10^(−loss/10), of a channel that loses ``loss_db`` decibels (≥ 0).
+
+    Computed as −expm1(−loss·ln10/10), exact even for a tiny loss (where 1 − η would cancel).
+    A number gives a float, an array an array.
+    """
+    loss = _loss_db(loss_db)
+    if np.ndim(loss) == 0:
+        return -math.expm1(-loss * math.log(10.0) / 10.0)
+    return -np.expm1(-loss * math.log(10.0) / 10.0)
 
 
 def transmissivity_to_db(eta: float) -> float:

@@ -4,6 +4,7 @@ refuse duplicates, verdict numbers that follow their arguments."""
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -174,3 +175,50 @@ def test_verdict_numbers_take_parameters_and_cache_per_argument_set():
     lossy = lesson09.loss_numbers(attenuation_db_per_km=0.4)
     assert lossy["fiber_loss_ref"] == pytest.approx(1 - 10 ** (-0.4 * lesson09.REFERENCE_KM / 10), rel=1e-12)
     assert lossy["fiber_loss_ref"] > lesson09.loss_numbers()["fiber_loss_ref"]
+
+
+# --- folded duplicates -----------------------------------------------------------------------------
+
+def test_the_two_purification_costs_have_distinct_names_and_one_implementation():
+    from qedn_lessons import networks, protection
+
+    assert protection.purification_cost is protection.bbpssw_purification_cost  # the old name still works
+    for fidelity, rounds in ((0.8, 0), (0.8, 1), (0.7, 3), (0.95, 5)):
+        assert protection.bbpssw_purification_cost(fidelity, rounds) == networks.purification_cost(fidelity, rounds, "bbpssw")
+    # docs/PHYSICS.md §5: one BBPSSW round from F = 0.8 gives 0.838150 at success 0.768889
+    f, pairs = protection.bbpssw_purification_cost(0.8, 1)
+    assert f == pytest.approx(0.838150, abs=1e-6) and pairs == pytest.approx(2 / 0.768889, rel=1e-6)
+    # networks' default is DEJMPS, which differs after two rounds: hence the distinct names
+    assert networks.purification_cost(0.8, 2)[0] != pytest.approx(protection.bbpssw_purification_cost(0.8, 2)[0], abs=1e-6)
+
+
+def test_fibre_loss_has_one_formula():
+    from qedn_lessons import grid, networks, units
+
+    assert grid.fiber_loss_fraction is networks.fiber_loss_fraction
+    for length_km, alpha in ((0.0, 0.2), (1e-9, 0.2), (10.0, 0.2), (100.0, 0.17), (1000.0, 0.2)):
+        eta = networks.fiber_transmissivity(length_km, alpha)
+        assert eta == 10 ** (-alpha * length_km / 10)
+        assert networks.fiber_loss_fraction(length_km, alpha) == pytest.approx(1 - eta, abs=1e-15)  # 1 − η: digits lost
+    # tiny losses keep their digits (1 − η would cancel): 1 m at 0.2 dB/km
+    assert networks.fiber_loss_fraction(1e-3, 0.2) == pytest.approx(0.2e-3 * math.log(10) / 10, rel=1e-4)
+    lengths = np.array([0.0, 50.0, 100.0])
+    assert np.array_equal(units.db_to_transmissivity(0.2 * lengths), 10.0 ** (-0.2 * lengths / 10.0))
+    assert np.allclose(units.db_to_loss_fraction(0.2 * lengths), 1 - 10.0 ** (-0.2 * lengths / 10.0))
+    with pytest.raises(ValueError, match="loss_db must be ≥ 0"):
+        units.db_to_transmissivity(np.array([1.0, -1.0]))
+    scenario = grid.neighbourhood_scenario(10, 10_715.0, 50.0)
+    assert scenario.fiber_loss_fraction == pytest.approx(networks.fiber_loss_fraction(50.0), rel=1e-12)
+    assert scenario.fibres_needed == scenario.fibers_needed  # British spelling kept as an alias
+
+
+def test_one_spelling_in_the_api():
+    import inspect
+
+    from qedn_lessons import batteries, coherence, entanglement, grid, measurement, networks, protection, qkd, transport
+
+    modules = (batteries, coherence, entanglement, grid, measurement, networks, protection, qkd, transport)
+    british = {f"{m.__name__}.{n}" for m in modules for n in getattr(m, "__all__", dir(m)) if "fibre" in n.lower()}
+    assert british == {"qedn_lessons.networks.FIBRE_GROUP_INDEX"}, british
+    assert networks.FIBRE_GROUP_INDEX == networks.FIBER_GROUP_INDEX
+    assert not [n for m in modules for n, _ in inspect.getmembers(m, inspect.isfunction) if "fibre" in n]
