@@ -222,3 +222,34 @@ def test_one_spelling_in_the_api():
     assert british == {"qedn_lessons.networks.FIBRE_GROUP_INDEX"}, british
     assert networks.FIBRE_GROUP_INDEX == networks.FIBER_GROUP_INDEX
     assert not [n for m in modules for n, _ in inspect.getmembers(m, inspect.isfunction) if "fibre" in n]
+
+
+# --- transport is a package with the same API --------------------------------------------------------
+
+#: Every name the single module ``qedn_lessons/transport.py`` defined in release 0.1.0.
+TRANSPORT_NAMES_0_1 = (
+    "DEEP_ZENO_MAX_SITES", "DEEP_ZENO_RATIO", "FMO_SHIFT_CM", "MAX_SITES", "MAX_SITES_DYNAMICS", "MAX_TIMES",
+    "MAX_WALK_SITES", "NETWORKS", "Spreading", "TransportCurves", "_FMO_CM", "_Model", "_Spectrum",
+    "_check_dephasing", "_check_model", "_check_rng", "_check_times", "_check_walk", "_clip", "_deep_zeno",
+    "_efficiency_liouvillian", "_efficiency_spectral", "_integrated_populations", "_liouvillian", "_onsite",
+    "_populations_liouvillian", "_populations_pure", "_short", "_tridiagonal", "arrival_probability",
+    "arrival_vs_length", "ballistic_crossing_time_ps", "best_arrival", "chain_hamiltonian",
+    "classical_walk_probabilities", "efficiency_curve", "example_network", "exciton_energies_cm", "first_arrival",
+    "fmo_hamiltonian", "localisation_length", "mean_square_displacement", "pst_couplings", "pst_hamiltonian",
+    "quantum_walk_probabilities", "ring_hamiltonian", "site_populations", "transport_efficiency", "walk_spreading",
+)
+
+
+def test_transport_package_keeps_every_name_of_the_former_module():
+    from qedn_lessons import transport
+    from qedn_lessons.transport import builders, engine, walks
+
+    missing = [name for name in TRANSPORT_NAMES_0_1 if not hasattr(transport, name)]
+    assert missing == []
+    for name in TRANSPORT_NAMES_0_1:  # the package re-exports the very objects the modules define
+        owners = [m for m in (builders, engine, walks) if name in vars(m) and getattr(m, name) is getattr(transport, name)]
+        assert owners, name
+    assert sorted(transport.__all__) == sorted(set(builders.__all__ + engine.__all__ + walks.__all__)
+                                               - {"DEEP_ZENO_MAX_SITES", "DEEP_ZENO_RATIO", "MAX_TIMES"})
+    # the three layers depend one way: builders ← engine, builders ← walks
+    assert "engine" not in (ROOT / "qedn_lessons" / "transport" / "builders.py").read_text(encoding="utf-8").split('"""', 2)[2]
