@@ -5,7 +5,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from types import ModuleType
-from typing import Any
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def import_submodules(package_name: str) -> list[ModuleType]:
@@ -19,7 +21,7 @@ def import_submodules(package_name: str) -> list[ModuleType]:
     return modules
 
 
-def register_unique(registry: dict[str, Any], key: str, value: Any, *, what: str) -> Any:
+def register_unique(registry: dict[str, T], key: str, value: T, *, what: str) -> T:
     """Add ``value`` to ``registry`` under ``key`` and return it; refuse a second, different value.
 
     Registering the very same object again is allowed (importing a module twice is harmless);

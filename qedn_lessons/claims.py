@@ -31,7 +31,7 @@ class Verdict:
     word: str
     evidence: str  # one or two sentences with the computed (or cited) numbers
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.word not in VERDICT_WORDS:
             raise ValueError(f"word must be one of {VERDICT_WORDS}, got {self.word!r}")
 

@@ -355,7 +355,7 @@ class NeighbourhoodScenario:
             return 0.0
         return self.demand_w / self.photon_delivered_w if self.photon_delivered_w > 0 else math.inf
 
-    #: The same number under the British spelling (kept for code written before 0.2.0).
+    #: The same number under the British spelling (kept for code written against 0.1.0).
     fibres_needed = fibers_needed
 
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
-    "Claim",
     "LESSONS",
+    "Claim",
     "Lesson",
     "all_claims",
     "capstone",
@@ -74,7 +74,9 @@ LESSONS: tuple[Lesson, ...] = (
         "superposition_and_coherence",
         "Superposition and coherence",
         (
-            Claim("nasa-1400s", "NASA's Cold Atom Lab has kept a quantum system coherent for 1400 seconds in orbit.", 1, "factual"),
+            Claim(
+                "nasa-1400s", "NASA's Cold Atom Lab has kept a quantum system coherent for 1400 seconds in orbit.", 1, "factual"
+            ),
             Claim(
                 "coherence-keeps-energy",
                 "Coherence keeps energy intact: a quantum system does not degrade the way a classical wave does.",
@@ -118,11 +120,7 @@ LESSONS: tuple[Lesson, ...] = (
         5,
         "entanglement_networks",
         "Entanglement networks: loss, repeaters, purification, and what they carry",
-        (
-            Claim(
-                "entanglement-distribution", "Long-distance entanglement distribution can serve as energy infrastructure.", 5
-            ),
-        ),
+        (Claim("entanglement-distribution", "Long-distance entanglement distribution can serve as energy infrastructure.", 5),),
     ),
     Lesson(
         6,

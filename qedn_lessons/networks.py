@@ -398,7 +398,7 @@ MAX_LENGTHS = 100_000
 #: Group index of silica fibre, as a round value: light in glass travels at about c/1.5 ≈ 2×10⁵ km/s
 #: (accurate to a few per cent; fibre data sheets give the exact figure).
 FIBER_GROUP_INDEX = 1.5
-#: The same constant under the British spelling (kept for code written before 0.2.0).
+#: The same constant under the British spelling (kept for code written against 0.1.0).
 FIBRE_GROUP_INDEX = FIBER_GROUP_INDEX
 
 #: Purification protocols :func:`purification_cost` knows.
@@ -547,11 +547,11 @@ def purification_cost(fidelity: float, rounds: int, protocol: str = "dejmps") ->
     """
     check_choice("protocol", protocol, PROTOCOLS)
     history = (bbpssw_rounds if protocol == "bbpssw" else dejmps_rounds)(fidelity, rounds)
-    f = check_real("fidelity", fidelity, minimum=0.0, maximum=1.0)
+    f_out = check_real("fidelity", fidelity, minimum=0.0, maximum=1.0)
     pairs = 1.0
-    for f, p in history:
+    for f_out, p in history:  # noqa: B007  (the last round's fidelity is the result)
         pairs = 2.0 * pairs / p
-    return float(f), float(pairs)
+    return float(f_out), float(pairs)
 
 
 def memory_decay_fidelity(fidelity, storage_time_s, memory_time_s: float):

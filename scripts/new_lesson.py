@@ -43,7 +43,9 @@ def _cell_id(slug: str, index: int) -> str:
 def _notebook(nn: str, number: int, slug: str, title: str, claim_id: str) -> dict:
     module = slug
     cells: list[tuple[str, str]] = [
-        ("markdown", f"""# Lesson {nn} — {title}
+        (
+            "markdown",
+            f"""# Lesson {nn} — {title}
 
 TODO: a one-paragraph hook: which claim of the QEDN proposal this lesson tests (paraphrased, never
 quoted) and what the learner will do to test it.
@@ -53,8 +55,11 @@ quoted) and what the learner will do to test it.
 | **Questions** | TODO: the questions this lesson answers. |
 | **Objectives** | TODO: what the learner can do afterwards. |
 | **Prerequisites** | TODO: earlier lessons and mathematics needed. |
-| **Time** | 30 min teaching, 20 min exercises |"""),
-        ("code", f"""from qedn_lessons import setup_notebook
+| **Time** | 30 min teaching, 20 min exercises |""",
+        ),
+        (
+            "code",
+            f"""from qedn_lessons import setup_notebook
 rng = setup_notebook()
 
 import math
@@ -65,77 +70,124 @@ from qedn_lessons import claims, {module}
 from qedn_lessons.exercises import check, show_solution
 from qedn_lessons.style import new_figure, show
 from qedn_lessons.views.{module} import plot_surviving_fraction
-from qedn_lessons.widgets.{module} import {_class_name(slug)}"""),
-        ("markdown", """## 1. The idea
+from qedn_lessons.widgets.{module} import {_class_name(slug)}""",
+        ),
+        (
+            "markdown",
+            """## 1. The idea
 
 TODO: the physics in words, with its source (paper with DOI or arXiv id).
 
 **Predict.** TODO: a question the learner answers before the reveal (e.g. after one lifetime, is
-more or less than half of the excitation left?)."""),
-        ("code", f"""times_ns = np.linspace(0.0, 5.0, 201)
+more or less than half of the excitation left?).""",
+        ),
+        (
+            "code",
+            f"""times_ns = np.linspace(0.0, 5.0, 201)
 fig, ax = new_figure()
 plot_surviving_fraction(ax, times_ns, {module}.surviving_fraction(times_ns, decay_rate_per_ns=1.0))
-show(fig, alt="The surviving fraction falls exponentially from 1 at t = 0 to e^(-5) = 0.007 after five lifetimes.")"""),
+show(fig, alt="The surviving fraction falls exponentially from 1 at t = 0 to e^(-5) = 0.007 after five lifetimes.")""",
+        ),
         ("markdown", "TODO: what the figure shows. Now drive it yourself:"),
         ("code", f"{_class_name(slug)}()"),
-        ("markdown", f"""## Exercises
+        (
+            "markdown",
+            """## Exercises
 
 **Exercise 1 (one lifetime).** What fraction of the excitation survives one lifetime 1/Γ?
 
 <details><summary>Hint</summary>
 
 Evaluate e^(−Γt) at t = 1/Γ.
-</details>"""),
-        ("code", f"""answer = ...
-check("{nn}.one_lifetime", answer)"""),
-        ("markdown", f"""Stuck? `show_solution("{nn}.one_lifetime")`
+</details>""",
+        ),
+        (
+            "code",
+            f"""answer = ...
+check("{nn}.one_lifetime", answer)""",
+        ),
+        (
+            "markdown",
+            f"""Stuck? `show_solution("{nn}.one_lifetime")`
 
 **Exercise 2 (half-life).** With Γ = 2 ns⁻¹, after how many nanoseconds is half of it left?
 
 <details><summary>Hint</summary>
 
 Solve e^(−Γt) = 1/2 for t.
-</details>"""),
-        ("code", f"""answer = ...
-check("{nn}.half_life", answer)"""),
-        ("markdown", f"""Stuck? `show_solution("{nn}.half_life")`
+</details>""",
+        ),
+        (
+            "code",
+            f"""answer = ...
+check("{nn}.half_life", answer)""",
+        ),
+        (
+            "markdown",
+            f"""Stuck? `show_solution("{nn}.half_life")`
 
 **Exercise 3 (a function).** Write `fraction(t_ns, rate_per_ns)` returning the surviving fraction.
 
 <details><summary>Hint</summary>
 
 `math.exp(-rate_per_ns * t_ns)`.
-</details>"""),
-        ("code", f"""def fraction(t_ns, rate_per_ns):
+</details>""",
+        ),
+        (
+            "code",
+            f"""def fraction(t_ns, rate_per_ns):
     return ...
 
-check("{nn}.fraction_function", fraction)"""),
-        ("markdown", f"""Stuck? `show_solution("{nn}.fraction_function")`
+check("{nn}.fraction_function", fraction)""",
+        ),
+        (
+            "markdown",
+            f"""Stuck? `show_solution("{nn}.fraction_function")`
 
 ## Claim check
-The verdict below is computed by `qedn_lessons/verdicts/lesson{nn}.py` from the same functions."""),
-        ("code", f"""# NBVAL_CHECK_OUTPUT
-print(claims.report({number}))"""),
-        ("markdown", """## Key points
+The verdict below is computed by `qedn_lessons/verdicts/lesson{nn}.py` from the same functions.""",
+        ),
+        (
+            "code",
+            f"""# NBVAL_CHECK_OUTPUT
+print(claims.report({number}))""",
+        ),
+        (
+            "markdown",
+            """## Key points
 * TODO: what the learner should remember.
 
 ## Further reading
-* TODO: primary sources with DOI or arXiv id."""),
-        ("code", f"""# Self-test: the physics this lesson relies on (quiet when it holds).
+* TODO: primary sources with DOI or arXiv id.""",
+        ),
+        (
+            "code",
+            f"""# Self-test: the physics this lesson relies on (quiet when it holds).
 assert abs({module}.surviving_fraction(1.0, decay_rate_per_ns=1.0) - math.exp(-1.0)) < 1e-12
-assert abs({module}.half_life_ns(2.0) - math.log(2.0) / 2.0) < 1e-12"""),
+assert abs({module}.half_life_ns(2.0) - math.log(2.0) / 2.0) < 1e-12""",
+        ),
     ]
     return {
         "cells": [
-            {"cell_type": kind, "id": _cell_id(slug, i), "metadata": {}, "source": text.splitlines(keepends=True),
-             **({"execution_count": None, "outputs": []} if kind == "code" else {})}
+            {
+                "cell_type": kind,
+                "id": _cell_id(slug, i),
+                "metadata": {},
+                "source": text.splitlines(keepends=True),
+                **({"execution_count": None, "outputs": []} if kind == "code" else {}),
+            }
             for i, (kind, text) in enumerate(cells)
         ],
         "metadata": {
             "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
             "language_info": {"name": "python"},
-            "qedn": {"lesson": number, "title": title, "minutes_teaching": 30, "minutes_exercises": 20,
-                     "questions": ["TODO: the first question of the lesson"]},
+            "qedn": {
+                "lesson": number,
+                "title": title,
+                "minutes_teaching": 30,
+                "minutes_exercises": 20,
+                "questions": ["TODO: the first question of the lesson"],
+            },
         },
         "nbformat": 4,
         "nbformat_minor": 5,
@@ -381,15 +433,19 @@ def _manifest_entry(number: int, slug: str, title: str, claim_id: str) -> str:
     )
 
 
-def register_in_manifest(manifest_path: Path, number: int, slug: str, title: str, claim_id: str,
-                         *, after_capstone: bool = False) -> None:
+def register_in_manifest(
+    manifest_path: Path, number: int, slug: str, title: str, claim_id: str, *, after_capstone: bool = False
+) -> None:
     """Insert the lesson's entry into ``LESSONS`` in ``manifest_path``: before the capstone entry
     (the one with ``capstone=True``), or at the end with ``after_capstone`` or without a capstone."""
     text = manifest_path.read_text(encoding="utf-8")
     tree = ast.parse(text)
-    lessons = next(node.value for node in tree.body if isinstance(node, ast.AnnAssign | ast.Assign)
-                   and any(getattr(t, "id", None) == "LESSONS" for t in (node.targets if isinstance(node, ast.Assign)
-                                                                          else [node.target])))
+    lessons = next(
+        node.value
+        for node in tree.body
+        if isinstance(node, ast.AnnAssign | ast.Assign)
+        and any(getattr(t, "id", None) == "LESSONS" for t in (node.targets if isinstance(node, ast.Assign) else [node.target]))
+    )
     if not isinstance(lessons, ast.Tuple) or not lessons.elts:
         raise SystemExit(f"{manifest_path}: LESSONS is not a non-empty tuple literal")
     capstones = [e for e in lessons.elts if any(k.arg == "capstone" for k in getattr(e, "keywords", []))]
@@ -425,13 +481,18 @@ def main(argv: list[str] | None = None) -> int:
 
     manifest_path = root / "qedn_lessons" / "manifest.py"
     manifest_text = manifest_path.read_text(encoding="utf-8")
-    for pattern, what in ((rf"\bLesson\(\s*{number}\s*,", f"lesson number {number}"), (rf"[\"']{slug}[\"']", f"slug {slug!r}"),
-                          (rf"Claim\(\s*[\"']{claim_id}[\"']", f"claim id {claim_id!r}")):
+    for pattern, what in (
+        (rf"\bLesson\(\s*{number}\s*,", f"lesson number {number}"),
+        (rf"[\"']{slug}[\"']", f"slug {slug!r}"),
+        (rf"Claim\(\s*[\"']{claim_id}[\"']", f"claim id {claim_id!r}"),
+    ):
         if re.search(pattern, manifest_text):
             parser.error(f"{what} is already in {manifest_path.relative_to(root)}")
     files = {
-        root / "notebooks" / f"{nn}_{slug}.ipynb": json.dumps(_notebook(nn, number, slug, title, claim_id),
-                                                             indent=1, ensure_ascii=False) + "\n",
+        root / "notebooks" / f"{nn}_{slug}.ipynb": json.dumps(
+            _notebook(nn, number, slug, title, claim_id), indent=1, ensure_ascii=False
+        )
+        + "\n",
         root / "qedn_lessons" / f"{slug}.py": _physics(slug, title),
         root / "qedn_lessons" / "views" / f"{slug}.py": _view(slug),
         root / "qedn_lessons" / "widgets" / f"{slug}.py": _widget(slug, title),

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # --- the lesson manifest ---------------------------------------------------------------------------
 
+
 def test_manifest_is_the_source_of_lessons_claims_and_notebooks():
     assert claims.NOTEBOOKS == {lesson.number: lesson.notebook for lesson in manifest.LESSONS}
     assert claims.CLAIMS == tuple(c for lesson in manifest.LESSONS for c in lesson.claims)
@@ -58,8 +59,13 @@ def test_earlier_lessons_and_their_label():
         ((manifest.Lesson(1, "a", "A"), manifest.Lesson(2, "a", "B")), "slugs must be unique"),
         ((manifest.Lesson(1, "a", "A", (manifest.Claim("x", "X", 2),)),), "is listed under lesson 1"),
         ((manifest.Lesson(1, "a", "A", capstone=True), manifest.Lesson(2, "b", "B")), "must be the last"),
-        ((manifest.Lesson(1, "a", "A", (manifest.Claim("x", "X", 1),)),
-          manifest.Lesson(2, "b", "B", (manifest.Claim("x", "Y", 2),))), "claim ids must be unique"),
+        (
+            (
+                manifest.Lesson(1, "a", "A", (manifest.Claim("x", "X", 1),)),
+                manifest.Lesson(2, "b", "B", (manifest.Claim("x", "Y", 2),)),
+            ),
+            "claim ids must be unique",
+        ),
     ],
 )
 def test_a_broken_manifest_is_refused(lessons, message):
@@ -68,6 +74,7 @@ def test_a_broken_manifest_is_refused(lessons, message):
 
 
 # --- style is scoped -------------------------------------------------------------------------------
+
 
 def test_new_figure_leaves_the_learners_rcparams_alone():
     with matplotlib.rc_context({"lines.linewidth": 0.7, "axes.grid": False, "font.size": 7.0}):
@@ -89,27 +96,34 @@ def test_only_setup_notebook_sets_the_global_style():
         qedn_lessons.setup_notebook()
         assert matplotlib.rcParams["lines.linewidth"] == style.RC_PARAMS["lines.linewidth"]
     package = ROOT / "qedn_lessons"
-    mutators = [p.relative_to(ROOT).as_posix() for p in package.rglob("*.py")
-                if re.search(r"rcParams(\.update|\[[^\]]+\]\s*=)|\bapply_style\(\)", p.read_text(encoding="utf-8"))]
+    mutators = [
+        p.relative_to(ROOT).as_posix()
+        for p in package.rglob("*.py")
+        if re.search(r"rcParams(\.update|\[[^\]]+\]\s*=)|\bapply_style\(\)", p.read_text(encoding="utf-8"))
+    ]
     assert mutators == ["qedn_lessons/notebook.py", "qedn_lessons/style.py"], mutators
 
 
 # --- one rng policy --------------------------------------------------------------------------------
 
+
 def test_no_function_draws_from_an_unseeded_generator():
-    offenders = [p.relative_to(ROOT).as_posix() for p in (ROOT / "qedn_lessons").rglob("*.py")
-                 if re.search(r"default_rng\(\s*\)|np\.random\.(rand|randn|random|choice|normal|seed)\(", p.read_text(encoding="utf-8"))]
+    offenders = [
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "qedn_lessons").rglob("*.py")
+        if re.search(r"default_rng\(\s*\)|np\.random\.(rand|randn|random|choice|normal|seed)\(", p.read_text(encoding="utf-8"))
+    ]
     assert offenders == []
 
 
 def test_simulate_bb84_refuses_to_run_without_an_rng_like_its_siblings():
     from qedn_lessons import measurement, protection
 
-    with pytest.raises(TypeError, match="rng must be a numpy.random.Generator"):
+    with pytest.raises(TypeError, match=r"rng must be a numpy\.random\.Generator"):
         qkd.simulate_bb84(100)
-    with pytest.raises(TypeError, match="rng must be a numpy.random.Generator"):
+    with pytest.raises(TypeError, match=r"rng must be a numpy\.random\.Generator"):
         measurement.sample_outcomes(np.eye(2) / 2, np.diag([1.0, -1.0]), 10, rng=None)
-    with pytest.raises(TypeError, match="rng must be a numpy.random.Generator"):
+    with pytest.raises(TypeError, match=r"rng must be a numpy\.random\.Generator"):
         protection.simulate_repetition_code(3, 0.1, n_trials=10, rng=None)
     a = qkd.simulate_bb84(2000, eavesdrop_fraction=0.5, rng=np.random.default_rng(4))
     b = qkd.simulate_bb84(2000, eavesdrop_fraction=0.5, rng=np.random.default_rng(4))
@@ -117,6 +131,7 @@ def test_simulate_bb84_refuses_to_run_without_an_rng_like_its_siblings():
 
 
 # --- registries refuse duplicates ------------------------------------------------------------------
+
 
 def test_register_unique_refuses_a_second_object_but_not_the_same_one():
     registry: dict[str, object] = {}
@@ -143,12 +158,13 @@ def test_explorers_are_keyed_by_module_and_name_and_refuse_duplicates():
         assert key == f"{cls.__module__}.{cls.__qualname__}"
     key, cls = next(iter(explorers.items()))
     impostor = type(cls.__name__, (cls,), {"__module__": cls.__module__, "__qualname__": cls.__qualname__})
-    with pytest.raises(ValueError, match="explorer .* is registered twice"):
+    with pytest.raises(ValueError, match=r"explorer .* is registered twice"):
         register_explorer(impostor)
     assert all_explorers()[key] is cls
 
 
 # --- verdict numbers follow their arguments --------------------------------------------------------
+
 
 def test_verdict_numbers_take_parameters_and_cache_per_argument_set():
     from qedn_lessons.verdicts import lesson03, lesson07, lesson09
@@ -178,6 +194,7 @@ def test_verdict_numbers_take_parameters_and_cache_per_argument_set():
 
 
 # --- folded duplicates -----------------------------------------------------------------------------
+
 
 def test_the_two_purification_costs_have_distinct_names_and_one_implementation():
     from qedn_lessons import networks, protection
@@ -228,15 +245,55 @@ def test_one_spelling_in_the_api():
 
 #: Every name the single module ``qedn_lessons/transport.py`` defined in release 0.1.0.
 TRANSPORT_NAMES_0_1 = (
-    "DEEP_ZENO_MAX_SITES", "DEEP_ZENO_RATIO", "FMO_SHIFT_CM", "MAX_SITES", "MAX_SITES_DYNAMICS", "MAX_TIMES",
-    "MAX_WALK_SITES", "NETWORKS", "Spreading", "TransportCurves", "_FMO_CM", "_Model", "_Spectrum",
-    "_check_dephasing", "_check_model", "_check_rng", "_check_times", "_check_walk", "_clip", "_deep_zeno",
-    "_efficiency_liouvillian", "_efficiency_spectral", "_integrated_populations", "_liouvillian", "_onsite",
-    "_populations_liouvillian", "_populations_pure", "_short", "_tridiagonal", "arrival_probability",
-    "arrival_vs_length", "ballistic_crossing_time_ps", "best_arrival", "chain_hamiltonian",
-    "classical_walk_probabilities", "efficiency_curve", "example_network", "exciton_energies_cm", "first_arrival",
-    "fmo_hamiltonian", "localisation_length", "mean_square_displacement", "pst_couplings", "pst_hamiltonian",
-    "quantum_walk_probabilities", "ring_hamiltonian", "site_populations", "transport_efficiency", "walk_spreading",
+    "DEEP_ZENO_MAX_SITES",
+    "DEEP_ZENO_RATIO",
+    "FMO_SHIFT_CM",
+    "MAX_SITES",
+    "MAX_SITES_DYNAMICS",
+    "MAX_TIMES",
+    "MAX_WALK_SITES",
+    "NETWORKS",
+    "Spreading",
+    "TransportCurves",
+    "_FMO_CM",
+    "_Model",
+    "_Spectrum",
+    "_check_dephasing",
+    "_check_model",
+    "_check_rng",
+    "_check_times",
+    "_check_walk",
+    "_clip",
+    "_deep_zeno",
+    "_efficiency_liouvillian",
+    "_efficiency_spectral",
+    "_integrated_populations",
+    "_liouvillian",
+    "_onsite",
+    "_populations_liouvillian",
+    "_populations_pure",
+    "_short",
+    "_tridiagonal",
+    "arrival_probability",
+    "arrival_vs_length",
+    "ballistic_crossing_time_ps",
+    "best_arrival",
+    "chain_hamiltonian",
+    "classical_walk_probabilities",
+    "efficiency_curve",
+    "example_network",
+    "exciton_energies_cm",
+    "first_arrival",
+    "fmo_hamiltonian",
+    "localisation_length",
+    "mean_square_displacement",
+    "pst_couplings",
+    "pst_hamiltonian",
+    "quantum_walk_probabilities",
+    "ring_hamiltonian",
+    "site_populations",
+    "transport_efficiency",
+    "walk_spreading",
 )
 
 
@@ -249,7 +306,8 @@ def test_transport_package_keeps_every_name_of_the_former_module():
     for name in TRANSPORT_NAMES_0_1:  # the package re-exports the very objects the modules define
         owners = [m for m in (builders, engine, walks) if name in vars(m) and getattr(m, name) is getattr(transport, name)]
         assert owners, name
-    assert sorted(transport.__all__) == sorted(set(builders.__all__ + engine.__all__ + walks.__all__)
-                                               - {"DEEP_ZENO_MAX_SITES", "DEEP_ZENO_RATIO", "MAX_TIMES"})
+    assert sorted(transport.__all__) == sorted(
+        set(builders.__all__ + engine.__all__ + walks.__all__) - {"DEEP_ZENO_MAX_SITES", "DEEP_ZENO_RATIO", "MAX_TIMES"}
+    )
     # the three layers depend one way: builders ← engine, builders ← walks
     assert "engine" not in (ROOT / "qedn_lessons" / "transport" / "builders.py").read_text(encoding="utf-8").split('"""', 2)[2]

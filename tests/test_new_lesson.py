@@ -21,7 +21,9 @@ NUMBER, SLUG = 10, "heat_budget"
 
 
 def _copy_repository(destination: Path) -> None:
-    names = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, check=True).stdout.decode()
+    names = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, check=True
+    ).stdout.decode()
     for name in filter(None, names.split("\0")):
         source = ROOT / name
         if source.is_file():
@@ -51,19 +53,60 @@ def test_scaffolded_lesson_passes_the_generic_tests(scaffolded):
     where = _run([sys.executable, "-c", "import qedn_lessons, sys; print(qedn_lessons.__file__)"], copy, env)
     assert where.stdout.strip().startswith(str(copy)), where.stdout + where.stderr
     # inserted before the capstone: a manifest edit, nothing renumbered
-    order = _run([sys.executable, "-c", "from qedn_lessons import manifest; print(manifest.lesson_numbers(), "
-                  "manifest.lessons_label(manifest.earlier_lessons(9)))"], copy, env)
+    order = _run(
+        [
+            sys.executable,
+            "-c",
+            "from qedn_lessons import manifest; print(manifest.lesson_numbers(), "
+            "manifest.lessons_label(manifest.earlier_lessons(9)))",
+        ],
+        copy,
+        env,
+    )
     assert order.stdout.strip() == "[0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 9] lessons 01, 02, 03, 04, 05, 06, 07, 08, 10", order.stderr
     notebook = f"notebooks/{NUMBER:02d}_{SLUG}.ipynb"
     for step in (["scripts/nbtool.py", "refresh", notebook], ["scripts/update_readme.py"], ["scripts/nbtool.py", "check"]):
         done = _run([sys.executable, *step], copy, env)
         assert done.returncode == 0, f"{step}: {done.stdout}\n{done.stderr}"
     # every generic test that concerns the new lesson (the others were run on this checkout already)
-    selection = " or ".join(["heat_budget", "HeatBudget", f"{NUMBER:02d}.", "manifest", "every_lesson", "ledger",
-                             "notebooks_are_clean", "course", "readme", "surviving", "refused", "word"])
-    tests = _run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", "-k", selection,
-                  "tests/test_framework.py", "tests/test_course.py", "tests/test_readme.py", f"tests/test_{SLUG}.py",
-                  "tests/test_maintenance.py", "--nbval-lax", notebook], copy, env)
+    selection = " or ".join(
+        [
+            "heat_budget",
+            "HeatBudget",
+            f"{NUMBER:02d}.",
+            "manifest",
+            "every_lesson",
+            "ledger",
+            "notebooks_are_clean",
+            "course",
+            "readme",
+            "surviving",
+            "refused",
+            "word",
+        ]
+    )
+    tests = _run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-x",
+            "-k",
+            selection,
+            "tests/test_framework.py",
+            "tests/test_course.py",
+            "tests/test_readme.py",
+            f"tests/test_{SLUG}.py",
+            "tests/test_maintenance.py",
+            "--nbval-lax",
+            notebook,
+        ],
+        copy,
+        env,
+    )
     assert tests.returncode == 0, tests.stdout[-4000:] + tests.stderr[-2000:]
     passed = int(tests.stdout.strip().splitlines()[-1].split(" passed")[0].split()[-1])
     assert passed >= 15, tests.stdout[-2000:]  # exercises 3, explorer 2, stub 4, notebook cells, manifest, ledger, map

@@ -66,8 +66,13 @@ def test_no_tracked_file_cites_a_document_outside_the_repository():
 
 def test_the_detector_finds_what_it_must():
     fake = ROOT / "qedn_lessons" / "x.py"
-    for line in ("see ../" + "shared/PHYSICS.md", "(DESIGN" + " §4)", "PHYSICS" + " §3", "# PHYSICS" + ".md §1",
-                 "from /work/" + "shared/seed"):
+    for line in (
+        "see ../" + "shared/PHYSICS.md",
+        "(DESIGN" + " §4)",
+        "PHYSICS" + " §3",
+        "# PHYSICS" + ".md §1",
+        "from /work/" + "shared/seed",
+    ):
         assert outside_references(fake, line), line
     for line in ("docs/PHYSICS.md §3", "docs/DESIGN_NOTES.md", "doi:10.1103/PhysRevLett.76.722"):
         assert not outside_references(fake, line), line

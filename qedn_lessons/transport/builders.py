@@ -64,6 +64,7 @@ _FMO_CM.setflags(write=False)
 # Networks
 # --------------------------------------------------------------------------------------------------
 
+
 def fmo_hamiltonian() -> np.ndarray:
     """The 7-site Fenna–Matthews–Olson Hamiltonian in cm⁻¹ (sites = BChl 1–7).
 
@@ -95,7 +96,9 @@ def exciton_energies_cm(hamiltonian_cm) -> np.ndarray:
 
 def _check_rng(rng, disorder: float) -> np.random.Generator | None:
     if disorder > 0.0 and not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng must be a numpy.random.Generator when there is disorder (e.g. np.random.default_rng(1)), got {rng!r}")
+        raise TypeError(
+            f"rng must be a numpy.random.Generator when there is disorder (e.g. np.random.default_rng(1)), got {rng!r}"
+        )
     return rng
 
 
@@ -172,8 +175,9 @@ def ring_hamiltonian(
     return _tridiagonal(n, np.full(n - 1, coupling), _onsite(n, disorder, rng), ring=True)
 
 
-def localisation_length(disorder: float, *, energy: float = 0.0, n_sites: int = 20_000, realisations: int = 16,
-                        seed: int = 0) -> float:
+def localisation_length(
+    disorder: float, *, energy: float = 0.0, n_sites: int = 20_000, realisations: int = 16, seed: int = 0
+) -> float:
     """Localisation length ξ (in sites) of the 1-D Anderson model, from the Lyapunov exponent.
 
     Dimensionless: coupling J = 1, box disorder of width W = ``disorder`` (site energies uniform in

@@ -60,6 +60,7 @@ __all__ = [
 # Argument checks shared by the transport functions
 # --------------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Model:
     h: np.ndarray  # rad/ps, Hermitian
@@ -79,8 +80,9 @@ class _Model:
         return d
 
 
-def _check_model(hamiltonian_cm, initial_site, sink_site, trap_rate_per_ps, loss_rate_per_ns,
-                 dephasing_per_ps, *, max_sites: int = MAX_SITES) -> _Model:
+def _check_model(
+    hamiltonian_cm, initial_site, sink_site, trap_rate_per_ps, loss_rate_per_ns, dephasing_per_ps, *, max_sites: int = MAX_SITES
+) -> _Model:
     h = check_hermitian("hamiltonian_cm", hamiltonian_cm, max_dimension=max_sites)
     n = h.shape[0]
     if n < 1:
@@ -114,6 +116,7 @@ def _short(a: np.ndarray) -> str:
 # --------------------------------------------------------------------------------------------------
 # The engine
 # --------------------------------------------------------------------------------------------------
+
 
 @dataclass
 class _Spectrum:
@@ -189,9 +192,9 @@ class _Spectrum:
                 k = 0
                 for a in range(a0, min(a0 + block, n - 1)):
                     width = n - 1 - a
-                    out = buf[:, k:k + width]
-                    np.multiply(vc[:, a + 1:], v[:, a, None], out=out)
-                    out *= sg[a, a + 1:]
+                    out = buf[:, k : k + width]
+                    np.multiply(vc[:, a + 1 :], v[:, a, None], out=out)
+                    out *= sg[a, a + 1 :]
                     k += width
                 np.copyto(yr[:, :k], buf[:, :k].real)
                 np.copyto(yi[:, :k], buf[:, :k].imag)
@@ -200,10 +203,12 @@ class _Spectrum:
                 m -= ai @ ai.T
             return m
         for a in range(n - 1):  # general Hermitian H: pairs a < b, two real products per mode
-            vb = v[:, a, None] * v[:, a + 1:].conj()
-            wb = (g[a, a + 1:, None] * w[a, None, :]) * w[a + 1:, :].conj()
-            m += 2.0 * (np.ascontiguousarray(vb.real) @ np.ascontiguousarray(wb.real)
-                        - np.ascontiguousarray(vb.imag) @ np.ascontiguousarray(wb.imag))
+            vb = v[:, a, None] * v[:, a + 1 :].conj()
+            wb = (g[a, a + 1 :, None] * w[a, None, :]) * w[a + 1 :, :].conj()
+            m += 2.0 * (
+                np.ascontiguousarray(vb.real) @ np.ascontiguousarray(wb.real)
+                - np.ascontiguousarray(vb.imag) @ np.ascontiguousarray(wb.imag)
+            )
         return m
 
 
@@ -321,10 +326,19 @@ def transport_efficiency(
     if model.n > MAX_SITES_DYNAMICS:
         raise ValueError(
             f"hamiltonian_cm must have at most {MAX_SITES_DYNAMICS} sites for a finite time_ps with dephasing, "
-            f"got {model.n} (use time_ps=math.inf, or no dephasing)")
-    return float(site_populations(hamiltonian_cm, [time_ps], initial_site=initial_site, sink_site=sink_site,
-                                  trap_rate_per_ps=trap_rate_per_ps, loss_rate_per_ns=loss_rate_per_ns,
-                                  dephasing_per_ps=dephasing_per_ps).sink[0])
+            f"got {model.n} (use time_ps=math.inf, or no dephasing)"
+        )
+    return float(
+        site_populations(
+            hamiltonian_cm,
+            [time_ps],
+            initial_site=initial_site,
+            sink_site=sink_site,
+            trap_rate_per_ps=trap_rate_per_ps,
+            loss_rate_per_ns=loss_rate_per_ns,
+            dephasing_per_ps=dephasing_per_ps,
+        ).sink[0]
+    )
 
 
 def efficiency_curve(
@@ -349,12 +363,20 @@ def efficiency_curve(
     values = check_finite_array("dephasing_values_per_ps", dephasing_values_per_ps, ndim=1)
     if np.iscomplexobj(values) or np.any(values < 0):
         raise ValueError(f"dephasing_values_per_ps must be rates ≥ 0 and finite, got {_short(values)}")
-    return np.array([
-        transport_efficiency(hamiltonian_cm, initial_site=initial_site, sink_site=sink_site,
-                             trap_rate_per_ps=trap_rate_per_ps, loss_rate_per_ns=loss_rate_per_ns,
-                             dephasing_per_ps=float(g), time_ps=time_ps)
-        for g in values
-    ])
+    return np.array(
+        [
+            transport_efficiency(
+                hamiltonian_cm,
+                initial_site=initial_site,
+                sink_site=sink_site,
+                trap_rate_per_ps=trap_rate_per_ps,
+                loss_rate_per_ns=loss_rate_per_ns,
+                dephasing_per_ps=float(g),
+                time_ps=time_ps,
+            )
+            for g in values
+        ]
+    )
 
 
 @dataclass(frozen=True)
@@ -394,13 +416,13 @@ def site_populations(
     as :func:`transport_efficiency`, and for ``times_ps`` that are not a 1-D array of finite times ≥ 0
     (at most :data:`MAX_TIMES`).
     """
-    model = _check_model(hamiltonian_cm, initial_site, sink_site, trap_rate_per_ps, loss_rate_per_ns,
-                         dephasing_per_ps)
+    model = _check_model(hamiltonian_cm, initial_site, sink_site, trap_rate_per_ps, loss_rate_per_ns, dephasing_per_ps)
     times = _check_times("times_ps", times_ps)
     if np.any(model.gamma > 0):
         if model.n > MAX_SITES_DYNAMICS:
-            raise ValueError(f"hamiltonian_cm must have at most {MAX_SITES_DYNAMICS} sites for populations with "
-                             f"dephasing, got {model.n}")
+            raise ValueError(
+                f"hamiltonian_cm must have at most {MAX_SITES_DYNAMICS} sites for populations with dephasing, got {model.n}"
+            )
         sites, integ = _populations_liouvillian(model, times)
     else:
         sites, integ = _populations_pure(model, times), _integrated_populations(model, times)
@@ -448,8 +470,9 @@ def _populations_liouvillian(model: _Model, times: np.ndarray) -> tuple[np.ndarr
         integ = np.where(small[:, None], times[None, :], np.expm1(lt) / np.where(small, 1.0, lam)[:, None])
         return (rows @ np.exp(lt)).real.T, (rows @ integ).real.T
     # larger networks: Krylov exponential of an augmented generator (the integrals ride along)
-    aug = sp.bmat([[gen, None],
-                   [sp.csr_matrix((np.ones(n), (np.arange(n), diag)), shape=(n, n * n)), sp.csr_matrix((n, n))]]).tocsc()
+    aug = sp.bmat(
+        [[gen, None], [sp.csr_matrix((np.ones(n), (np.arange(n), diag)), shape=(n, n * n)), sp.csr_matrix((n, n))]]
+    ).tocsc()
     state = np.append(rho0, np.zeros(n))
     pops, integ = np.empty((len(times), n)), np.empty((len(times), n))
     now = 0.0
@@ -457,5 +480,5 @@ def _populations_liouvillian(model: _Model, times: np.ndarray) -> tuple[np.ndarr
         if times[i] > now:
             state = spla.expm_multiply(aug * (times[i] - now), state)
             now = times[i]
-        pops[i], integ[i] = state[diag].real, state[n * n:].real
+        pops[i], integ[i] = state[diag].real, state[n * n :].real
     return pops, integ

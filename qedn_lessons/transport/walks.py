@@ -53,6 +53,7 @@ __all__ = [
 # Quantum walks (dimensionless: coupling J = 1 unless given, ħ = 1, time in units of 1/J)
 # --------------------------------------------------------------------------------------------------
 
+
 def _check_walk(hamiltonian, times, start_site):
     h = check_hermitian("hamiltonian", hamiltonian, max_dimension=MAX_WALK_SITES)
     t = _check_times("times", times)
@@ -142,8 +143,9 @@ def first_arrival(hamiltonian, *, initial_site: int, target_site: int, t_max: fl
     if len(peaks) == 0:
         return float(p[-1]), float(t_max)
     i = peaks[0] + 1
-    res = minimize_scalar(lambda t: -prob(t), bounds=(grid[i - 1], grid[i + 1]), method="bounded",
-                          options={"xatol": 1e-10 * max(1.0, t_max)})
+    res = minimize_scalar(
+        lambda t: -prob(t), bounds=(grid[i - 1], grid[i + 1]), method="bounded", options={"xatol": 1e-10 * max(1.0, t_max)}
+    )
     return float(-res.fun), float(res.x)
 
 
@@ -154,8 +156,9 @@ def first_arrival(hamiltonian, *, initial_site: int, target_site: int, t_max: fl
 NETWORKS = ("FMO", "chain", "PST chain", "ring")
 
 
-def example_network(kind: str, n_sites: int = 8, *, coupling_cm: float = 100.0, disorder_cm: float = 0.0,
-                    seed: int = 0) -> tuple[np.ndarray, int, int]:
+def example_network(
+    kind: str, n_sites: int = 8, *, coupling_cm: float = 100.0, disorder_cm: float = 0.0, seed: int = 0
+) -> tuple[np.ndarray, int, int]:
     """A network of the lesson and its natural start and sink sites: ``(hamiltonian_cm, initial, sink)``.
 
     ``kind``: "FMO" (7 sites, start 1, sink 3; ``n_sites`` ignored), "chain" (start 1, sink N),
@@ -195,8 +198,7 @@ class Spreading:
     p_classical: np.ndarray
 
 
-def walk_spreading(times, *, disorder: float = 0.0, n_sites: int = 201, realisations: int = 1,
-                   seed: int = 0) -> Spreading:
+def walk_spreading(times, *, disorder: float = 0.0, n_sites: int = 201, realisations: int = 1, seed: int = 0) -> Spreading:
     """Mean square displacement of a quantum walk (Anderson disorder W = ``disorder``, in units of J,
     averaged over ``realisations`` seeded draws) and of the classical random walk with rate J, from the
     centre of a line of ``n_sites`` (odd, ≤ :data:`MAX_WALK_SITES`). Ordered line: ⟨x²⟩ = 2t² vs 2t.
@@ -213,8 +215,9 @@ def walk_spreading(times, *, disorder: float = 0.0, n_sites: int = 201, realisat
         pq += quantum_walk_probabilities(chain_hamiltonian(n, 1.0, disorder_cm=disorder, rng=rng), t, start_site=start)
     pq /= realisations if disorder > 0 else 1
     pc = classical_walk_probabilities(chain_hamiltonian(n, 1.0), t, start_site=start)
-    return Spreading(t, mean_square_displacement(pq, start), mean_square_displacement(pc, start),
-                     np.arange(n) - (start - 1), pq[-1], pc[-1])
+    return Spreading(
+        t, mean_square_displacement(pq, start), mean_square_displacement(pc, start), np.arange(n) - (start - 1), pq[-1], pc[-1]
+    )
 
 
 def best_arrival(hamiltonian, *, initial_site: int, target_site: int, t_max: float, n_times: int = 2000) -> float:
@@ -222,12 +225,16 @@ def best_arrival(hamiltonian, *, initial_site: int, target_site: int, t_max: flo
     [0, t_max] (closed system; units of ħ/E for a Hamiltonian in units E)."""
     t_max = check_real("t_max", t_max, minimum=0.0, minimum_inclusive=False)
     n_times = check_int("n_times", n_times, minimum=10, maximum=MAX_TIMES)
-    return float(arrival_probability(hamiltonian, np.linspace(0.0, t_max, n_times), initial_site=initial_site,
-                                     target_site=target_site).max())
+    return float(
+        arrival_probability(
+            hamiltonian, np.linspace(0.0, t_max, n_times), initial_site=initial_site, target_site=target_site
+        ).max()
+    )
 
 
-def arrival_vs_length(lengths, *, coupling_cm: float = 100.0, disorder_cm: float = 0.0, realisations: int = 1,
-                      seed: int = 0) -> np.ndarray:
+def arrival_vs_length(
+    lengths, *, coupling_cm: float = 100.0, disorder_cm: float = 0.0, realisations: int = 1, seed: int = 0
+) -> np.ndarray:
     """Best end-to-end arrival probability of a closed chain (no loss, no trap) for each length N,
     within twice the ballistic crossing time N/(2J) (J = ``coupling_cm``, cm⁻¹). With disorder, the mean
     over ``realisations`` seeded draws of width W = ``disorder_cm``. Returns an array like ``lengths``.
@@ -242,9 +249,16 @@ def arrival_vs_length(lengths, *, coupling_cm: float = 100.0, disorder_cm: float
     out = []
     for n in ns:
         t_max = 2.0 * n / (2.0 * coupling) + 5.0 / coupling  # in cm (ħ = 1 with energies in cm⁻¹)
-        draws = [best_arrival(chain_hamiltonian(n, coupling, disorder_cm=disorder, rng=rng), initial_site=1,
-                              target_site=n, t_max=t_max, n_times=max(400, 20 * n))
-                 for _ in range(realisations if disorder > 0 else 1)]
+        draws = [
+            best_arrival(
+                chain_hamiltonian(n, coupling, disorder_cm=disorder, rng=rng),
+                initial_site=1,
+                target_site=n,
+                t_max=t_max,
+                n_times=max(400, 20 * n),
+            )
+            for _ in range(realisations if disorder > 0 else 1)
+        ]
         out.append(float(np.mean(draws)))
     return np.array(out)
 
