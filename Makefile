@@ -21,7 +21,7 @@ export OMP_NUM_THREADS ?= 1
 export MKL_NUM_THREADS ?= 1
 
 
-.PHONY: readme course test test-fast test-browser browser-deps nb-refresh bench bench-browser workshop voila site clean
+.PHONY: readme course test test-fast test-browser browser-deps lint nb-refresh bench bench-browser workshop voila site clean
 
 # binder/overrides.json: the course's JupyterLab settings (no news prompt, Markdown opens rendered),
 # installed where JupyterLab reads them; binder/postBuild does the same on Binder.
@@ -39,13 +39,13 @@ $(VENV)/.stamp-test: $(VENV)/.stamp-course requirements-test.txt
 course: $(VENV)/.stamp-course
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(LAB_FLAGS)
 
-## test: install (first time) and run every test: unit, property, notebooks (nbval), browser
-test: $(VENV)/.stamp-test browser-deps
+## test: install (first time) and run every test: lint, unit, property, notebooks (nbval), browser
+test: $(VENV)/.stamp-test browser-deps lint
 	$(BIN)/python scripts/nbtool.py check
 	$(BIN)/python -m pytest tests notebooks --nbval-lax $(PYTEST_FLAGS)
 
 ## test-fast: everything but the browser tests
-test-fast: $(VENV)/.stamp-test
+test-fast: $(VENV)/.stamp-test lint
 	$(BIN)/python scripts/nbtool.py check
 	$(BIN)/python -m pytest tests notebooks --nbval-lax -m "not browser" $(PYTEST_FLAGS)
 
@@ -55,6 +55,12 @@ test-browser: $(VENV)/.stamp-test browser-deps
 
 browser-deps:
 	bash scripts/ensure_chromium.sh
+
+## lint: ruff (lint rules and format check, configured in pyproject.toml) and mypy on the shared core
+lint: $(VENV)/.stamp-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 ## workshop: serve every lesson as a Voila app (no code cells) with a course-map index page
 workshop: $(VENV)/.stamp-course

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Speed of the transport engine (DESIGN §9), printed as JSON. Not a test: timings on a shared machine
+"""Speed of the transport engine (docs/DESIGN_NOTES.md, "Performance targets"), printed as JSON. Not a test: timings on a shared machine
 are noisy; medians of repeated runs are reported.
 
 * FMO efficiency at t → ∞: the engine vs ``qutip.mesolve`` integrated until less than 1e-6 of the

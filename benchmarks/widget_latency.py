@@ -2,7 +2,7 @@
 """Kernel-side latency of every explorer: set a control to a random valid value and time the full
 update (physics + in-place redraw + PNG encoding), as a slider release does.
 
-Prints JSON ``{explorer: {"median_ms", "p95_ms", "n"}}``. Targets (DESIGN §9, on a 2-core machine):
+Prints JSON ``{explorer: {"median_ms", "p95_ms", "n"}}``. Targets (docs/DESIGN_NOTES.md, "Performance targets", on a 2-core machine):
 median ≤ 100 ms, p95 ≤ 200 ms. Not a test: timings on a shared machine are noisy.
 
     python benchmarks/widget_latency.py [--moves 40] [--seed 0] [NAME ...]

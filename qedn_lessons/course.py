@@ -5,8 +5,9 @@ Each lesson notebook carries its own title and minutes in its top-level metadata
     "qedn": {"lesson": 1, "title": "...", "minutes_teaching": 30, "minutes_exercises": 15,
              "questions": ["..."]}
 
-:func:`course_map` reads that metadata for every lesson of the course (DESIGN §2), falls back to the
-planned title when a notebook does not exist yet (and says so), and :func:`course_map_markdown`
+:func:`course_map` reads that metadata for every lesson of the lesson manifest
+(:mod:`qedn_lessons.manifest`), in its order, falls back to the manifest's title when a notebook
+does not exist yet (and says so), and :func:`course_map_markdown`
 renders the map as a Markdown table with links relative to the ``notebooks/`` folder. The start page
 and the README use it, so the map can never drift from the notebooks.
 """
@@ -18,6 +19,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from qedn_lessons import manifest
 from qedn_lessons.claims import NOTEBOOKS
 
 #: Where the notebooks live (the repository's ``notebooks/`` folder).
@@ -26,19 +28,9 @@ NOTEBOOK_DIR: Path = Path(__file__).resolve().parent.parent / "notebooks"
 #: Text shown for a lesson whose notebook has not been written yet.
 NOT_WRITTEN = "not yet written"
 
-#: Planned titles (DESIGN §2), used until a notebook states its own.
-PLANNED_TITLES: dict[int, str] = {
-    0: "Start here: how to use the kit, the proposal and the claim ledger",
-    1: "Superposition and coherence",
-    2: "Protecting coherence",
-    3: "Energy transport",
-    4: "Entanglement",
-    5: "Entanglement networks",
-    6: "Superposition, energy and quantum batteries",
-    7: "Measurement and redistribution",
-    8: "Quantum security",
-    9: "Verdicts, the grid and society",
-}
+#: Titles from the lesson manifest (:mod:`qedn_lessons.manifest`), used when a notebook does not
+#: state its own (a test checks that every notebook's metadata title equals its manifest title).
+PLANNED_TITLES: dict[int, str] = manifest.titles()
 
 
 @dataclass(frozen=True)
@@ -80,7 +72,7 @@ def _as_minutes(value) -> int | None:
 
 
 def course_map(notebook_dir: str | Path | None = None) -> list[LessonEntry]:
-    """One :class:`LessonEntry` per lesson of the course, in order (0 … 9).
+    """One :class:`LessonEntry` per lesson of the manifest, in course order.
 
     Parameters
     ----------
@@ -102,7 +94,7 @@ def course_map(notebook_dir: str | Path | None = None) -> list[LessonEntry]:
     else:
         raise TypeError(f"notebook_dir must be a path or string, got {type(notebook_dir).__name__}")
     entries = []
-    for number, name in sorted(NOTEBOOKS.items()):
+    for number, name in NOTEBOOKS.items():  # manifest order
         path = folder / name
         exists = path.is_file()
         meta = _read_metadata(path) if exists else {}

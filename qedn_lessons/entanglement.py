@@ -1,7 +1,7 @@
 """Two-qubit entanglement: Bell and Werner states, concurrence, negativity, CHSH, no-signalling and
 entanglement sudden death.
 
-Conventions (DESIGN §4, :mod:`qedn_lessons.operators`): |0⟩ is the ground state, |1⟩ the excited
+Conventions (docs/PHYSICS.md §0, :mod:`qedn_lessons.operators`): |0⟩ is the ground state, |1⟩ the excited
 state; two-qubit states are written in the basis |00⟩, |01⟩, |10⟩, |11⟩ with Alice's qubit (A)
 first. Each qubit has the Hamiltonian H = ε|1⟩⟨1| (ħ = 1): energies are returned in units of the
 level spacing ε you pass (default 1). Bloch vectors use qutip's Pauli matrices, so the ground state

@@ -4,7 +4,7 @@ minimal model of quantum energy teleportation (QET).
 Physics layer: pure functions (numpy, qutip), no plotting, no printing. States and operators may be
 ``qutip.Qobj`` or numpy arrays; numbers come back as floats or numpy arrays.
 
-Conventions (DESIGN §4): |0⟩ ground, |1⟩ excited; Pauli matrices are qutip's, σz = diag(+1, −1).
+Conventions (docs/PHYSICS.md §0): |0⟩ ground, |1⟩ excited; Pauli matrices are qutip's, σz = diag(+1, −1).
 Dimensionless models use ħ = 1 and say their unit of energy.
 
 What the module answers, in one line each:
@@ -38,6 +38,7 @@ from qedn_lessons.validate import (
     check_finite_array,
     check_hermitian,
     check_real,
+    check_rng,
     check_size,
 )
 
@@ -215,8 +216,7 @@ def measurement_energy_change(state: Any, hamiltonian: Any, observable: Any) -> 
 
 
 def _check_rng(rng: Any) -> None:
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng must be a numpy.random.Generator (np.random.default_rng(seed)), got {type(rng).__name__}")
+    check_rng("rng", rng)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -351,7 +351,7 @@ def dephasing_for_measurement_rate(measurement_rate_per_ps: float) -> float:
     P_k = |k⟩⟨k|. On average dρ/dt|_meter = r(Σ_k P_k ρ P_k − ρ): populations are untouched and every
     coherence ρ_ij (i ≠ j) decays at rate r. The same generator is the Lindblad dissipator of the
     operators √r·P_k, because Σ_k P_k = I on the site manifold.
-    The engine's dephasing (DESIGN §4) is the Lindblad operator √(2γ)·P_k on each site:
+    The engine's dephasing (docs/PHYSICS.md §0) is the Lindblad operator √(2γ)·P_k on each site:
     Σ_k 2γ(P_k ρ P_k − ½{P_k, ρ}), whose (i, j) element for i ≠ j is 0 − ½·2γ·(ρ_ij + ρ_ij) = −2γρ_ij,
     so ρ_ij decays at γ_i + γ_j = 2γ. Equal generators need 2γ = r, hence γ = r/2.
 

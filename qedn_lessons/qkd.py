@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qedn_lessons import networks
-from qedn_lessons.validate import check_finite_array, check_real, check_size
+from qedn_lessons.validate import check_finite_array, check_real, check_rng, check_size
 
 __all__ = [
     "BB84Result",
@@ -149,14 +149,6 @@ class BB84Result:
     qber_standard_error: float
 
 
-def _as_generator(rng) -> np.random.Generator:
-    if rng is None:
-        return np.random.default_rng()
-    if isinstance(rng, np.random.Generator):
-        return rng
-    raise TypeError(f"rng must be a numpy.random.Generator or None, got {type(rng).__name__}")
-
-
 def simulate_bb84(n_pulses: int, *, eavesdrop_fraction: float = 0.0, rng=None) -> BB84Result:
     """Monte Carlo run of BB84 over an ideal channel with an intercept-resend eavesdropper.
 
@@ -174,8 +166,8 @@ def simulate_bb84(n_pulses: int, *, eavesdrop_fraction: float = 0.0, rng=None) -
     eavesdrop_fraction:
         Probability f in [0, 1] that Eve attacks a pulse.
     rng:
-        ``numpy.random.Generator`` (seed it for a reproducible run); ``None`` draws a fresh,
-        unseeded generator.
+        ``numpy.random.Generator`` (seed it for a reproducible run). Required, like every function
+        of the package that draws random numbers: without one the call raises ``TypeError``.
 
     Returns
     -------
@@ -186,7 +178,7 @@ def simulate_bb84(n_pulses: int, *, eavesdrop_fraction: float = 0.0, rng=None) -
     ------
     ValueError, TypeError
         If ``n_pulses`` is not a whole number in [1, 10⁷], ``eavesdrop_fraction`` is outside
-        [0, 1] or NaN, or ``rng`` is not a Generator.
+        [0, 1] or NaN, or ``rng`` is missing or not a Generator.
 
     References
     ----------
@@ -196,7 +188,7 @@ def simulate_bb84(n_pulses: int, *, eavesdrop_fraction: float = 0.0, rng=None) -
         "n_pulses", n_pulses, maximum=MAX_PULSES, what="10⁷ pulses already pin the QBER to ±0.0003"
     )
     f = check_real("eavesdrop_fraction", eavesdrop_fraction, minimum=0.0, maximum=1.0)
-    gen = _as_generator(rng)
+    gen = check_rng("rng", rng)
     n_sifted = 0
     n_errors = 0
     done = 0

@@ -8,6 +8,12 @@ each series also gets its own line style or marker and a label.
 Figures are built with :func:`new_figure` (a plain ``matplotlib.figure.Figure`` with an Agg canvas,
 no pyplot state, so nothing is displayed by accident) and shown with :func:`show`, which attaches alt
 text to the image and prints a visible caption under it.
+
+The style is applied in a scope: :func:`new_figure` builds the figure and its axes inside
+``matplotlib.rc_context(RC_PARAMS)`` (size, fonts, grid, spines, colour and line-style cycle), and
+leaves the learner's global ``matplotlib.rcParams`` untouched. Only
+:func:`qedn_lessons.setup_notebook` (via :func:`apply_style`) sets the course's defaults globally,
+once per notebook, so that artists added later (line widths, legends) match too.
 """
 
 from __future__ import annotations
@@ -60,8 +66,20 @@ FIGURE_WIDTH_IN = 9.0
 
 
 def apply_style() -> None:
-    """Set the course's matplotlib defaults (idempotent)."""
+    """Set the course's matplotlib defaults globally (idempotent).
+
+    Called by :func:`qedn_lessons.setup_notebook` only; nothing else in the package changes the
+    global ``matplotlib.rcParams`` (use :func:`style_context` for a scoped change).
+    """
     matplotlib.rcParams.update(RC_PARAMS)
+
+
+def style_context():
+    """A context manager applying the course's style inside a ``with`` block only.
+
+    ``with style_context(): ...`` restores the previous ``matplotlib.rcParams`` on exit.
+    """
+    return matplotlib.rc_context(RC_PARAMS)
 
 
 def series_style(index: int) -> dict:
@@ -80,12 +98,14 @@ def new_figure(
 ) -> tuple[Figure, object]:
     """A ``(figure, axes)`` pair that is not registered with pyplot (never shown by accident).
 
-    ``axes`` is a single Axes for 1×1, otherwise an array, as with ``plt.subplots``.
+    ``axes`` is a single Axes for 1×1, otherwise an array, as with ``plt.subplots``. The course's
+    style is applied to this figure and its axes in a scope (:func:`style_context`); the global
+    ``matplotlib.rcParams`` are not changed.
     """
-    apply_style()
-    fig = Figure(figsize=(width_in, height_in), layout="constrained")
-    FigureCanvasAgg(fig)
-    axes = fig.subplots(nrows, ncols, squeeze=True, **subplot_kw)
+    with style_context():
+        fig = Figure(figsize=(width_in, height_in), layout="constrained")
+        FigureCanvasAgg(fig)
+        axes = fig.subplots(nrows, ncols, squeeze=True, **subplot_kw)
     return fig, axes
 
 

@@ -57,7 +57,7 @@ def test_cell_state_is_physical_and_has_the_ergotropy_of_the_bloch_formula(theta
     assert np.trace(rho).real == pytest.approx(1.0)
     assert np.linalg.eigvalsh(rho).min() >= -1e-12
     z = r * math.cos(theta)
-    # PHYSICS §6: W = ω(r − z)/2; the stored energy is the excited population (1 − z)/2
+    # docs/PHYSICS.md §6: W = ω(r − z)/2; the stored energy is the excited population (1 − z)/2
     assert ergotropy(rho, H_CELL) == pytest.approx((r - z) / 2, abs=1e-12)
     assert stored_energy(rho, H_CELL) == pytest.approx((1 - z) / 2, abs=1e-12)
     assert ergotropy(rho, H_CELL) <= stored_energy(rho, H_CELL) + 1e-12
@@ -242,7 +242,7 @@ def test_scaling_with_coupling_and_energy_bounds(n, g):
 
 
 def test_power_watts():
-    # one 5 GHz quantum per ns: 3.313e-24 J × 1e9 /s (PHYSICS §9)
+    # one 5 GHz quantum per ns: 3.313e-24 J × 1e9 /s (docs/PHYSICS.md §9)
     assert power_watts(1.0, 5e9) == pytest.approx(3.313e-15, rel=1e-3)
     assert power_watts(np.array([0.0, 2.0]), 5e9) == pytest.approx([0.0, 6.626e-15], rel=1e-3)
 

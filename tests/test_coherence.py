@@ -24,7 +24,7 @@ positive_time = st.floats(min_value=1e-3, max_value=1e6, allow_nan=False)
 # --- t2_time -------------------------------------------------------------------------------------
 
 def test_t2_worked_value():
-    # PHYSICS.md §1: T1 = 100 µs, Tφ = 200 µs → T2 = 100 µs
+    # docs/PHYSICS.md §1: T1 = 100 µs, Tφ = 200 µs → T2 = 100 µs
     assert c.t2_time(100.0, 200.0) == pytest.approx(100.0, rel=1e-12)
 
 
@@ -45,7 +45,7 @@ def test_t2_never_exceeds_twice_t1_nor_t_phi(t1, t_phi):
 # --- thermal occupation --------------------------------------------------------------------------
 
 def test_thermal_occupation_worked_value():
-    # PHYSICS.md §1 (computed): 5 GHz, 20 mK → n̄ = 6.156e-6
+    # docs/PHYSICS.md §1 (computed): 5 GHz, 20 mK → n̄ = 6.156e-6
     assert c.thermal_occupation(5e9, 0.020) == pytest.approx(6.156e-6, rel=1e-3)
     # independent: the naive formula with numpy
     x = PLANCK_J_S * 5e9 / (BOLTZMANN_J_PER_K * 0.020)
@@ -201,7 +201,7 @@ def test_thermal_relaxation_matches_mesolve_and_analytic():
 
 
 def test_energy_helpers():
-    # PHYSICS.md §9: one 5 GHz quantum is 3.313e-24 J
+    # docs/PHYSICS.md §9: one 5 GHz quantum is 3.313e-24 J
     assert c.excited_energy_j(5e9, 1.0) == pytest.approx(3.313e-24, rel=1e-3)
     assert c.quanta_per_kwh(5e9) == pytest.approx(3.6e6 / 3.313e-24, rel=1e-3)
     np.testing.assert_allclose(c.excited_energy_j(5e9, np.array([0.0, 0.5])), [0.0, 0.5 * PLANCK_J_S * 5e9])

@@ -5,7 +5,7 @@ References used for expected values:
 - Vidal & Werner, PRA 65, 032314 (2002), doi:10.1103/PhysRevA.65.032314 (negativity, Bell state 1/2).
 - R., P. & M. Horodecki, Phys. Lett. A 200, 340 (1995), doi:10.1016/0375-9601(95)00214-N (CHSH max).
 - Werner, PRA 40, 4277 (1989), doi:10.1103/PhysRevA.40.4277 (Werner states).
-- Yu & Eberly, PRL 93, 140404 (2004), doi:10.1103/PhysRevLett.93.140404 (sudden death), PHYSICS.md §4.
+- Yu & Eberly, PRL 93, 140404 (2004), doi:10.1103/PhysRevLett.93.140404 (sudden death), docs/PHYSICS.md §4.
 """
 
 import math
@@ -71,7 +71,7 @@ def test_amplitude_damping_uses_the_course_lowering_operator():
     assert E.local_energy(out, "B") == pytest.approx(1.0)
 
 
-# --- worked values (PHYSICS.md §4) -----------------------------------------------------------------
+# --- worked values (docs/PHYSICS.md §4) -----------------------------------------------------------------
 
 @pytest.mark.parametrize("name", E.BELL_NAMES)
 def test_bell_state_values(name):

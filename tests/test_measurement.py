@@ -61,7 +61,7 @@ def test_degenerate_observable_uses_luders_rule():
     assert np.allclose(m.post_measurement_state(bell, 3 * qutip.qeye([2, 2])), (bell * bell.dag()).full())
 
 
-# --- who pays for a measurement (PHYSICS.md §7) ------------------------------------------------------
+# --- who pays for a measurement (docs/PHYSICS.md §7) ------------------------------------------------------
 
 
 @pytest.mark.parametrize("omega", [1.0, 2.5, 1e-3])
@@ -242,7 +242,7 @@ def test_without_the_message_no_unitary_of_bob_extracts_energy(seed, h, k):
 
 
 def test_energies_in_joules_and_runs_per_kwh():
-    assert m.model_energy_j(1.0) == pytest.approx(3.313e-24, rel=1e-3)  # PHYSICS.md §9: one 5 GHz quantum
+    assert m.model_energy_j(1.0) == pytest.approx(3.313e-24, rel=1e-3)  # docs/PHYSICS.md §9: one 5 GHz quantum
     e_out = m.model_energy_j(m.qet_minimal(1.5, 1.0).max_extracted_energy)
     assert e_out == pytest.approx(0.142524 * 6.62607015e-34 * 5e9, rel=1e-5)
     assert m.runs_per_kwh(e_out) == pytest.approx(3.6e6 / e_out)
@@ -316,7 +316,7 @@ def test_qet_bad_input():
         m.dephasing_for_measurement_rate(-1.0)
 
 
-# --- frequent measurement freezes transport (the transport engine, PHYSICS.md §3) --------------------
+# --- frequent measurement freezes transport (the transport engine, docs/PHYSICS.md §3) --------------------
 
 
 def _qutip_measured_model(hamiltonian_cm, rate, *, sink, trap, loss_per_ps):
@@ -365,7 +365,7 @@ def _test_chain():
 
 
 def test_measured_transport_reproduces_the_fmo_worked_value_without_measurement():
-    # PHYSICS.md §3 (computed, Plenio & Huelga NJP 10, 113019 (2008) model): trap 2 ps⁻¹ from site 3,
+    # docs/PHYSICS.md §3 (computed, Plenio & Huelga NJP 10, 113019 (2008) model): trap 2 ps⁻¹ from site 3,
     # loss 1 ns⁻¹, no dephasing, t → ∞: η = 0.8226.
     eta = m.measured_transport_efficiency(transport.fmo_hamiltonian(), 0.0, sink_site=3, trap_rate_per_ps=2.0)
     assert eta == pytest.approx(0.8226, abs=5e-5)

@@ -19,7 +19,7 @@ def test_temperature_for_occupation_worked_values():
     # n̄ = 1 means e^{hf/kT} = 2: T = hf/(k ln 2), computed here directly
     assert pr.temperature_for_occupation(50.0, 1.0) == pytest.approx(PLANCK_J_S * 50.0 / (BOLTZMANN_J_PER_K * math.log(2)), rel=1e-12)
     assert pr.temperature_for_occupation(50.0, 1.0) == pytest.approx(3.462e-9, rel=1e-3)
-    # PHYSICS.md §1 worked value, inverted: 5 GHz with n̄ = 6.156e-6 is a 20 mK bath
+    # docs/PHYSICS.md §1 worked value, inverted: 5 GHz with n̄ = 6.156e-6 is a 20 mK bath
     assert pr.temperature_for_occupation(5e9, 6.156e-6) == pytest.approx(0.020, rel=1e-4)
 
 
@@ -38,7 +38,7 @@ def test_cpmg_pulse_times():
 
 
 def test_quasi_static_noise_free_decay_and_echo():
-    # PHYSICS.md §1: quasi-static Gaussian detuning → e^{−σ²t²/2}, T2* = √2/σ; an echo refocuses it exactly
+    # docs/PHYSICS.md §1: quasi-static Gaussian detuning → e^{−σ²t²/2}, T2* = √2/σ; an echo refocuses it exactly
     t = np.linspace(0.0, 10.0, 21)
     sigma, gamma = 0.7, 0.05
     np.testing.assert_allclose(pr.echo_coherence(t, sigma=sigma, n_pulses=0), np.exp(-sigma**2 * t**2 / 2), rtol=1e-12)
@@ -224,7 +224,7 @@ def test_ghz_correlated_never_better_than_independent(n, gamma_t):
 # --- purification and free fall ------------------------------------------------------------------------
 
 def test_purification_cost_reuses_bbpssw():
-    # PHYSICS.md §5: F = 0.8 → 0.838150 with success 0.768889 (Bennett et al., PRL 76, 722 (1996))
+    # docs/PHYSICS.md §5: F = 0.8 → 0.838150 with success 0.768889 (Bennett et al., PRL 76, 722 (1996))
     fidelity, pairs = pr.purification_cost(0.8, 1)
     assert fidelity == pytest.approx(0.838150, abs=1e-6) and pairs == pytest.approx(2 / 0.768889, rel=1e-6)
     steps = networks.bbpssw_rounds(0.8, 3)

@@ -66,7 +66,7 @@ def test_rate_falls_exponentially_with_length_at_the_fibre_attenuation():
     curve = key_rate_curve(np.array([60.0, 100.0]), attenuation_db_per_km=0.2, dark_count_probability=1e-9)
     slope = np.diff(np.log10(curve.key_rate_per_pulse))[0] / 40.0
     assert slope == pytest.approx(-0.02, rel=2e-3)
-    # 100 km of 0.2 dB/km fibre: 20 dB, η_ch = 0.01 (PHYSICS §5)
+    # 100 km of 0.2 dB/km fibre: 20 dB, η_ch = 0.01 (docs/PHYSICS.md §5)
     assert curve.channel_transmissivity[1] == pytest.approx(0.01, rel=1e-12)
 
 
@@ -310,7 +310,7 @@ def test_verdict_is_computed_from_the_numbers(monkeypatch):
     run = lesson08.full_attack_run()
     assert f"QBER is {run.qber:.4f}" in row.evidence
     assert f"stops at {max_key_distance_km():.0f} km" in row.evidence
-    assert lesson08.photon_stream_power_w() == pytest.approx(1.2816e-10, rel=1e-4)  # PHYSICS §9: 1.2816e-19 J × 1e9/s
+    assert lesson08.photon_stream_power_w() == pytest.approx(1.2816e-10, rel=1e-4)  # docs/PHYSICS.md §9: 1.2816e-19 J × 1e9/s
     # the word follows the numbers: an unseen attack contradicts the claim ...
     monkeypatch.setattr(lesson08, "full_attack_run",
                         lambda: simulate_bb84(200_000, eavesdrop_fraction=0.2, rng=np.random.default_rng(1)))

@@ -42,7 +42,7 @@ def qutip_sink(h_cm, times, *, initial=1, sink=3, kappa=2.0, loss_per_ns=1.0, ga
 
 def test_fmo_hamiltonian_matches_adolphs_renger():
     assert FMO.shape == (7, 7) and np.allclose(FMO, FMO.T)
-    assert FMO[0, 1] == -104.1 and FMO[2, 2] == 0.0 and FMO[4, 4] == 450.0  # PHYSICS.md §3
+    assert FMO[0, 1] == -104.1 and FMO[2, 2] == 0.0 and FMO[4, 4] == 450.0  # docs/PHYSICS.md §3
     changed = T.fmo_hamiltonian()
     changed[0, 0] = 1e9
     assert T.fmo_hamiltonian()[0, 0] == 215.0  # a copy, the reference cannot be changed
@@ -59,7 +59,7 @@ def test_fmo_exciton_energies_match_independent_diagonalisation():
 
 
 def test_fmo_efficiency_no_dephasing_worked_value():
-    # PHYSICS.md §3 (computed): 0.8226 for κ = 2 ps⁻¹, Γ = 1 ns⁻¹, site 1 → sink at 3
+    # docs/PHYSICS.md §3 (computed): 0.8226 for κ = 2 ps⁻¹, Γ = 1 ns⁻¹, site 1 → sink at 3
     assert T.transport_efficiency(FMO, **PH) == pytest.approx(0.8226, abs=5e-5)
 
 
@@ -107,7 +107,7 @@ def test_t_infinity_matches_qutip_run_to_convergence():
 
 
 def test_dephasing_convention_two_sites_analytic():
-    # DESIGN §4: Lindblad √(2γ)|k⟩⟨k| on each site, so ρ₁₂ decays at γ₁ + γ₂ = 2γ. For two degenerate sites
+    # docs/PHYSICS.md §0: Lindblad √(2γ)|k⟩⟨k| on each site, so ρ₁₂ decays at γ₁ + γ₂ = 2γ. For two degenerate sites
     # coupled by J (rad/ps), z = P₁ − P₂ obeys z'' + 2γ z' + 4J² z = 0:
     # z(t) = e^{−γt}[cos ωt + (γ/ω) sin ωt], ω = √(4J² − γ²). A rate convention off by 2 fails this.
     j_cm, gamma = 50.0, 3.0
@@ -143,7 +143,7 @@ def test_perfect_state_transfer_up_to_fifty_sites():
 
 
 def test_uniform_chain_first_arrival_worked_value():
-    # PHYSICS.md §3 (computed): N = 4 uniform chain, best first arrival 0.9728 at t ≈ 2.81/J
+    # docs/PHYSICS.md §3 (computed): N = 4 uniform chain, best first arrival 0.9728 at t ≈ 2.81/J
     p, t = T.first_arrival(T.chain_hamiltonian(4, 1.0), initial_site=1, target_site=4, t_max=6.0)
     assert p == pytest.approx(0.9728, abs=1e-4) and t == pytest.approx(2.81, abs=0.01)
     # uniform chains transfer perfectly only for N = 2, 3

@@ -49,7 +49,7 @@ def code_numbers() -> dict:
 def coherence_maintenance() -> Verdict:
     echo = echo_numbers()
     code = code_numbers()
-    fidelity, pairs = protection.purification_cost(0.8, 3)
+    fidelity, pairs = protection.bbpssw_purification_cost(0.8, 3)
     ghz_small = 10.0 ** protection.ghz_log10_coherence(14, GAMMA_T)
     ghz_macro = protection.ghz_log10_coherence(MACROSCOPIC_N, GAMMA_T)
     ghz_macro_correlated = protection.ghz_log10_coherence(MACROSCOPIC_N, GAMMA_T, correlated=True)

@@ -120,8 +120,8 @@ def battery_check() -> ConservationCheck:
     )
 
 
-@lru_cache(maxsize=1)
-def fmo_check() -> ConservationCheck:
+@lru_cache(maxsize=16)
+def fmo_check(trap_rate_per_ps: float = 2.0, loss_rate_per_ns: float = 1.0) -> ConservationCheck:
     """One exciton enters the FMO complex at site 1; the largest share ever delivered to the reaction
     centre over a scan of dephasing rates (lesson 03's model: trap 2 ps⁻¹ from site 3, loss 1 ns⁻¹).
 
@@ -130,7 +130,8 @@ def fmo_check() -> ConservationCheck:
     (the count is an upper bound on it)."""
     gammas = np.logspace(-2, 3, 21)
     hamiltonian = transport.fmo_hamiltonian()
-    eta = transport.efficiency_curve(hamiltonian, gammas, trap_rate_per_ps=2.0, loss_rate_per_ns=1.0)
+    eta = transport.efficiency_curve(hamiltonian, gammas, trap_rate_per_ps=trap_rate_per_ps,
+                                     loss_rate_per_ns=loss_rate_per_ns)
     drop_cm = float(hamiltonian[0, 0] - hamiltonian[2, 2])  # site 1 (entry) minus site 3 (trap)
     return ConservationCheck(
         "FMO exciton transport", 3, 1.0, float(np.max(eta)), "excitations",
@@ -153,16 +154,22 @@ def conservation_checks() -> tuple[ConservationCheck, ...]:
     return (qet_check(), battery_check(), fmo_check(), fiber_check())
 
 
-@lru_cache(maxsize=1)
-def loss_numbers() -> dict:
-    """Every number the reduced-losses verdict quotes."""
+@lru_cache(maxsize=16)
+def loss_numbers(
+    reference_km: float = REFERENCE_KM,
+    attenuation_db_per_km: float = FIBER_DB_PER_KM,
+    example_km: float = EXAMPLE_KM,
+    grid_loss_fraction: float = grid.US_TD_LOSS_FRACTION,
+) -> dict:
+    """Every number the reduced-losses verdict quotes. Defaults are the lesson's values; cached per
+    argument set; the arguments are validated by :mod:`qedn_lessons.grid`."""
     home_w = grid.average_power_w(grid.US_HOME_KWH_PER_YEAR)
-    delivered = grid.fiber_delivered_power_w(grid.QKD_CLOCK_HZ, EXAMPLE_KM, attenuation_db_per_km=FIBER_DB_PER_KM)
+    delivered = grid.fiber_delivered_power_w(grid.QKD_CLOCK_HZ, example_km, attenuation_db_per_km=attenuation_db_per_km)
     return {
-        "grid_loss": grid.US_TD_LOSS_FRACTION,
-        "fiber_loss_ref": grid.fiber_loss_fraction(REFERENCE_KM, FIBER_DB_PER_KM),
-        "fiber_loss_100": grid.fiber_loss_fraction(100.0, FIBER_DB_PER_KM),
-        "equal_km": grid.fiber_length_for_loss_km(grid.US_TD_LOSS_FRACTION, FIBER_DB_PER_KM),
+        "grid_loss": grid_loss_fraction,
+        "fiber_loss_ref": grid.fiber_loss_fraction(reference_km, attenuation_db_per_km),
+        "fiber_loss_100": grid.fiber_loss_fraction(100.0, attenuation_db_per_km),
+        "equal_km": grid.fiber_length_for_loss_km(grid_loss_fraction, attenuation_db_per_km),
         "home_w": home_w,
         "delivered_w": delivered,
         "share": delivered / home_w,

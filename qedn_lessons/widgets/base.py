@@ -28,7 +28,7 @@ from typing import Any, ClassVar
 import ipywidgets as widgets
 import numpy as np
 
-from qedn_lessons._registry import import_submodules
+from qedn_lessons._registry import import_submodules, register_unique
 from qedn_lessons.style import figure_png
 
 _STYLE = {"description_width": "initial"}
@@ -160,7 +160,7 @@ EXPLORERS: dict[str, type[Explorer]] = {}
 
 def register_explorer(cls: type[Explorer]) -> type[Explorer]:
     """Class decorator: add an explorer to the registry used by tests and benchmarks."""
-    EXPLORERS[cls.__name__] = cls
+    register_unique(EXPLORERS, f"{cls.__module__}.{cls.__qualname__}", cls, what="explorer")
     return cls
 
 
