@@ -12,8 +12,12 @@ text to the image and prints a visible caption under it.
 
 from __future__ import annotations
 
+import html
 import io
+import json
+import os
 from collections.abc import Sequence
+from pathlib import Path
 
 import matplotlib
 from cycler import cycler
@@ -102,7 +106,7 @@ def show(fig: Figure, alt: str, *, caption: str | None = None) -> None:
     ``alt`` says what the figure shows (what a screen reader reads and the static site's ``alt``).
     ``caption`` defaults to ``alt``. Refuses an empty description: every figure must have one.
     """
-    from IPython.display import Markdown, display
+    from IPython.display import display
 
     if not isinstance(alt, str) or not alt.strip():
         raise ValueError("alt must be a non-empty description of what the figure shows")
@@ -112,7 +116,40 @@ def show(fig: Figure, alt: str, *, caption: str | None = None) -> None:
         raw=True,
         metadata={"image/png": {"alt": alt}},
     )
-    display(Markdown(f"*Figure: {caption or alt}*"))
+    text = caption or alt
+    # HTML with the text escaped, not Markdown: a caption renders literally ("T2*" stays T2*).
+    display({"text/html": f"<p><i>Figure: {html.escape(text)}</i></p>", "text/plain": f"Figure: {text}"}, raw=True)
+    _collect(fig, data, text)
+
+
+#: Set by the tests (root conftest.py) and scripts/gallery.py: a directory where :func:`show` saves
+#: each figure and the figure checks' findings; ``QEDN_FIGURE_CHECKS=strict`` makes a finding an error.
+FIGURE_DIR_ENV = "QEDN_FIGURE_DIR"
+
+
+def _collect(fig: Figure, png: bytes, caption: str) -> None:
+    """Save ``fig`` with its caption and check findings when :data:`FIGURE_DIR_ENV` is set."""
+    folder = os.environ.get(FIGURE_DIR_ENV)
+    if not folder:
+        return
+    from qedn_lessons.figure_checks import check_figure
+
+    notebook = os.environ.get("QEDN_NOTEBOOK", "notebook")
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    index = _SHOWN.setdefault(notebook, 0) + 1
+    _SHOWN[notebook] = index
+    name = f"{notebook}--{index:02d}.png"
+    (out / name).write_bytes(png)
+    problems = check_figure(fig)
+    with open(out / f"{notebook}.jsonl", "a", encoding="utf-8") as f:
+        f.write(json.dumps({"notebook": notebook, "index": index, "png": name, "caption": caption,
+                            "problems": problems}, ensure_ascii=False) + "\n")
+    if problems and os.environ.get("QEDN_FIGURE_CHECKS") == "strict":
+        raise AssertionError(f"figure {index} of {notebook} fails the figure checks:\n  " + "\n  ".join(problems))
+
+
+_SHOWN: dict[str, int] = {}
 
 
 def label_lines(ax, labels: Sequence[str]) -> None:
