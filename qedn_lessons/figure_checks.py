@@ -41,8 +41,13 @@ TOLERANCE_PX = 1.5
 CLIPPED_NOTE = "off scale"
 
 
+_DRAWN: set[int] = set()
+
+
 def _renderer(fig: Figure):
-    fig.canvas.draw()
+    """Draw ``fig`` (once per :func:`check_figure` call) and return its renderer."""
+    if id(fig) not in _DRAWN:
+        fig.canvas.draw()
     return fig.canvas.get_renderer()
 
 
@@ -112,8 +117,12 @@ def series_in_view(fig: Figure, *, min_share: float = MIN_SHARE_IN_VIEW) -> list
     problems = []
     noted = CLIPPED_NOTE in _all_text(fig)
     for ax in fig.axes:
-        for artist in _series(ax):
+        for artist in list(ax.lines) + list(ax.collections):
             if not _is_labelled(artist):
+                continue
+            if not artist.get_visible():
+                if _in_legend(ax, artist):
+                    problems.append(f"{_name(ax)} legend lists '{_label(artist)}' but it is hidden")
                 continue
             pts = _display_points(artist)
             if len(pts) == 0:
@@ -259,8 +268,13 @@ def check_figure(fig: Figure) -> list[str]:
     if not isinstance(fig, Figure):
         raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
     problems = []
-    for check in CHECKS:
-        problems.extend(f"{check.__name__}: {p}" for p in check(fig))
+    fig.canvas.draw()
+    _DRAWN.add(id(fig))
+    try:
+        for check in CHECKS:
+            problems.extend(f"{check.__name__}: {p}" for p in check(fig))
+    finally:
+        _DRAWN.discard(id(fig))
     return problems
 
 

@@ -63,6 +63,15 @@ RC_PARAMS: dict = {
 FIGURE_WIDTH_IN = 9.0
 
 
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def power_of_ten(exponent: int) -> str:
+    """"10⁻³⁵"-style label for 10**exponent, as plain text (no mathtext: fast to draw); one format
+    for every log axis of the course."""
+    return "10" + str(int(exponent)).translate(_SUPERSCRIPTS)
+
+
 def apply_style() -> None:
     """Set the course's matplotlib defaults (idempotent)."""
     matplotlib.rcParams.update(RC_PARAMS)
@@ -150,6 +159,55 @@ def _collect(fig: Figure, png: bytes, caption: str) -> None:
 
 
 _SHOWN: dict[str, int] = {}
+
+
+def legend_outside(ax, side: str = "below", *handles_labels, **legend_kw):
+    """A legend outside ``ax`` so it never sits on data: ``side="below"`` (under the x label, centred,
+    ``ncols`` 2 unless given) or ``"right"`` (beside the axes, top-aligned). The first layout reserves
+    room for it. Extra positional arguments are passed on (handles, labels)."""
+    from matplotlib.transforms import offset_copy
+
+    if side == "below":
+        legend_kw.setdefault("ncols", 2)
+        # 0.5 in below the axes: under the tick labels and the x label
+        transform = offset_copy(ax.transAxes, fig=ax.figure, y=-0.5, units="inches")
+        return ax.legend(*handles_labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=transform,
+                         **legend_kw)
+    if side == "right":
+        return ax.legend(*handles_labels, loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0, **legend_kw)
+    raise ValueError(f"side must be 'below' or 'right', got {side!r}")
+
+
+def freeze_layout(fig: Figure) -> None:
+    """Lay ``fig`` out now and keep those positions: for an explorer whose legends shrink later, lay
+    out while every entry is present so the kept layout has room for the largest."""
+    fig.canvas.draw()
+    fig.set_layout_engine(None)
+
+
+def refresh_legend(ax, *, side: str | None = None, **legend_kw) -> None:
+    """Redraw ``ax``'s legend with only the labelled series that are drawn (visible, with a finite
+    point), so a legend never lists a curve that is gone. Rebuilt only when that list changes."""
+    import numpy as np
+
+    handles, labels = [], []
+    for handle, label in zip(*ax.get_legend_handles_labels()):
+        data = handle.get_xydata() if hasattr(handle, "get_xydata") else None
+        drawn = handle.get_visible() and (data is None or bool(np.isfinite(np.asarray(data, dtype=float)).all(axis=1).any()))
+        if drawn:
+            handles.append(handle)
+            labels.append(label)
+    key = (tuple(labels), side, tuple(sorted(legend_kw.items(), key=str)))
+    if ax.get_legend() is not None and getattr(ax, "_qedn_legend_key", None) == key:
+        return
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    if handles:
+        if side is None:
+            ax.legend(handles, labels, **legend_kw)
+        else:
+            legend_outside(ax, side, handles, labels, **legend_kw)
+    ax._qedn_legend_key = key
 
 
 def label_lines(ax, labels: Sequence[str]) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from qedn_lessons.style import COLORS, LINESTYLES, PALETTE, series_style
+from qedn_lessons.style import COLORS, LINESTYLES, PALETTE, series_style, legend_outside
 
 _CIRCLE = np.linspace(0.0, 2.0 * np.pi, 181)
 
@@ -38,7 +38,8 @@ def plot_bloch_plane(ax, bloch: np.ndarray, *, plane: str = "xy") -> dict:
     ax.set_xlabel(f"{names[i]} = ⟨σ{names[i]}⟩")
     ax.set_ylabel(f"{names[j]} = ⟨σ{names[j]}⟩")
     ax.set_title(f"Bloch vector ({plane[0]}–{plane[1]} plane)")
-    ax.legend(loc="lower left", fontsize=8)
+    # below the panel, not on the circle the vector moves in
+    legend_outside(ax, "below", fontsize=8)
     return {"circle": circle, "path": path, "start": start, "end": end}
 
 
@@ -77,7 +78,7 @@ def plot_decay(
     ax.set_xlabel(f"time t ({time_unit})")
     ax.set_ylabel("|ρ₀₁|, P₁")
     ax.set_title("Coherence and population")
-    ax.legend(loc="center right", fontsize=8)
+    legend_outside(ax, "below", fontsize=8)
     return {"coherence": coh, "excited": exc, "t2_line": t2_line, "thermal_line": thermal_line}
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE
+from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE, legend_outside
 
 #: Rows of the QET energy ledger, top to bottom, with a hatch each (meaning not by colour alone).
 LEDGER_ROWS: tuple[str, ...] = (
@@ -81,7 +81,7 @@ def plot_efficiency_vs_rate(ax, rates_per_ps: Sequence[float], efficiency: Seque
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("measurement rate r of every site's occupation (ps⁻¹)")
     ax.set_ylabel("efficiency η (population trapped)")
-    ax.legend(loc="upper right")
+    legend_outside(ax, "below")
     return {"curve": curve, "current": current, "text": text}
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE
+from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE, legend_outside
 
 
 def plot_coherence_curves(
@@ -41,7 +41,7 @@ def plot_coherence_curves(
     ax.set_xlabel(f"total time T ({time_unit})")
     ax.set_ylabel("coherence |⟨ρ₀₁⟩| / |ρ₀₁(0)|")
     ax.set_title(title)
-    ax.legend(loc="center right", fontsize=8)  # the curves start at the top left: keep the legend off them
+    legend_outside(ax, "below", fontsize=8)  # the curves reach every corner as the noise memory changes
     return {"lines": lines, "points": points}
 
 
@@ -79,7 +79,7 @@ def plot_logical_errors(
     ax.set_xlabel("physical error probability p per qubit")
     ax.set_ylabel("logical error probability")
     ax.set_title(title)
-    ax.legend(loc="lower right", fontsize=8)
+    legend_outside(ax, "below", fontsize=8)
     return {"lines": lines, "points": points, "marker": marker}
 
 
