@@ -1,6 +1,7 @@
 """Render every figure of the course into one HTML page to look at: test-artifacts/gallery/index.html.
 
-* every registered explorer at its defaults and at each of its presets (named telling settings);
+* every registered explorer at its defaults and at each of its presets (named telling settings); the
+  figures tests/test_figures.py saved are used when there is one for each (else they are rendered);
 * every static figure the lessons show with ``show()``. Those are saved while the notebooks run
   under the tests (``QEDN_FIGURE_DIR``, set by the root ``conftest.py``); when none were saved (or with
   ``--execute``) this script executes the notebooks itself to collect them.
@@ -32,6 +33,24 @@ def _lesson_of(explorer_cls) -> str:
         if name in nb.read_text(encoding="utf-8"):
             return nb.stem
     return "other"
+
+
+def saved_explorers(saved: Path, out: Path) -> list[dict] | None:
+    """The explorer figures tests/test_figures.py saved, if there is one for every explorer and preset."""
+    from qedn_lessons.widgets.base import all_explorers
+
+    records = []
+    for name, cls in all_explorers().items():
+        for setting in ["defaults", *cls.presets]:
+            slug = f"{name}--{setting}".replace(" ", "_").replace("/", "_")
+            meta, png = saved / f"{slug}.json", saved / f"{slug}.png"
+            if not (meta.exists() and png.exists()):
+                return None
+            r = json.loads(meta.read_text(encoding="utf-8"))
+            (out / png.name).write_bytes(png.read_bytes())
+            records.append({"kind": "explorer", "lesson": _lesson_of(cls), "name": f"{name}: {setting}", "png": png.name,
+                            "caption": r["caption"], "problems": r["problems"], "error": None, "disabled": r["disabled"]})
+    return records
 
 
 def render_explorers(out: Path, only: str | None = None) -> list[dict]:
@@ -130,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--static", type=Path, default=None, help="where show() saved the static figures "
                         "(default: <out>/../static-figures)")
     parser.add_argument("--execute", action="store_true", help="execute the notebooks to collect static figures")
+    parser.add_argument("--render", action="store_true", help="render the explorers even if the tests saved them")
     parser.add_argument("--strict", action="store_true", help="fail on any figure-check problem too")
     parser.add_argument("--only", default=None, help="render only this explorer (no static figures)")
     args = parser.parse_args(argv)
@@ -139,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     for old in out.glob("*.png"):
         old.unlink()
     static_dir = args.static or out.parent / "static-figures"
-    records = render_explorers(out, args.only)
+    saved = None if (args.only or args.render) else saved_explorers(out.parent / "explorer-figures", out)
+    records = saved if saved is not None else render_explorers(out, args.only)
     if not args.only:
         if args.execute or not any(static_dir.glob("*.jsonl")):
             for old in static_dir.glob("*"):

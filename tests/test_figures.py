@@ -6,6 +6,7 @@ for. Static figures are checked where the notebooks run: ``show()`` runs the sam
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -15,6 +16,18 @@ from qedn_lessons.style import new_figure, show
 from qedn_lessons.widgets.base import all_explorers, random_value
 
 EXPLORERS = all_explorers()
+#: Where the explorers' figures at defaults and presets are saved for ``scripts/gallery.py`` (so
+#: ``make test`` builds the gallery without rendering them twice).
+SAVED = Path(__file__).resolve().parents[1] / "test-artifacts" / "explorer-figures"
+
+
+def _save(name: str, setting: str, explorer, problems: list[str]) -> None:
+    SAVED.mkdir(parents=True, exist_ok=True)
+    slug = f"{name}--{setting}".replace(" ", "_").replace("/", "_")
+    (SAVED / f"{slug}.png").write_bytes(explorer.image.value)
+    record = {"explorer": name, "setting": setting, "png": f"{slug}.png", "caption": explorer.alt_text,
+              "problems": problems, "disabled": dict(explorer.inactive)}
+    (SAVED / f"{slug}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
 
 
 def _report(where: str, problems: list[str]) -> str:
@@ -34,17 +47,21 @@ def _move(explorer, name: str, rng: np.random.Generator) -> bool:
 
 @pytest.mark.parametrize("name", sorted(EXPLORERS))
 def test_explorer_figures_pass_the_checks(name):
-    """Defaults, every preset and a seeded random move of each control: every figure passes every
-    check, and a control left enabled changes the figure when moved."""
+    """Defaults, every preset and after a seeded random move of each control: every figure passes every
+    check, and every move of a control left enabled changes the figure."""
     cls = EXPLORERS[name]
     failures = []
     explorer = cls()
-    if problems := fc.check_figure(explorer.fig):
+    problems = fc.check_figure(explorer.fig)
+    _save(name, "defaults", explorer, problems)
+    if problems:
         failures.append(_report(f"{name} at defaults", problems))
     for preset, values in cls.presets.items():
         assert set(values) <= set(explorer.controls), f"{name} preset {preset!r} names unknown controls"
         at_preset = cls(**values)
-        if problems := fc.check_figure(at_preset.fig):
+        problems = fc.check_figure(at_preset.fig)
+        _save(name, preset, at_preset, problems)
+        if problems:
             failures.append(_report(f"{name} preset {preset!r}", problems))
     rng = np.random.default_rng(8)
     for control in explorer.controls:
@@ -55,8 +72,9 @@ def test_explorer_figures_pass_the_checks(name):
         if not disabled and explorer.image.value == before:
             failures.append(f"{name}: moving '{control}' to {explorer.controls[control].value!r} from {settings} left the "
                             "figure pixel-identical, but the control is enabled (disable it and say why)")
-        if problems := fc.check_figure(explorer.fig):
-            failures.append(_report(f"{name} after moving {control} (settings {explorer.values()})", problems))
+    # one full check after the moves (a check costs a full draw; the pixels were compared at every move)
+    if problems := fc.check_figure(explorer.fig):
+        failures.append(_report(f"{name} after seeded random moves (settings {explorer.values()})", problems))
     assert not failures, "\n".join(failures)
 
 

@@ -84,17 +84,20 @@ def plot_decay(
 
 def plot_occupation_vs_temperature(
     ax, temperatures_k: np.ndarray, occupations: Sequence[np.ndarray], labels: Sequence[str], *,
-    marks: Sequence[tuple[float, str]] = (),
+    marks: Sequence[tuple[float, str]] = (), ylim: tuple[float, float] | None = None,
 ) -> list:
     """n̄ versus temperature on log–log axes, one series per frequency, with optional vertical marks.
 
-    ``marks`` are (temperature_k, label) pairs drawn as labelled vertical lines. Returns the lines.
+    ``marks`` are (temperature_k, label) pairs drawn as labelled vertical lines. ``ylim`` sets the
+    n̄ range; a series mostly below it says so in its label ("off scale"). Returns the lines.
     """
     if len(occupations) != len(labels):
         raise ValueError(f"labels must have one entry per series ({len(occupations)}), got {len(labels)}")
     artists = []
     for index, (occupation, label) in enumerate(zip(occupations, labels)):
         style = series_style(index)
+        if ylim is not None and np.mean(np.asarray(occupation) < ylim[0]) > 0.5:
+            label = f"{label}; off scale (n̄ < {ylim[0]:.0e}) at the lower temperatures"
         (line,) = ax.loglog(temperatures_k, occupation, color=style["color"], linestyle=style["linestyle"], label=label)
         artists.append(line)
     for index, (temperature, label) in enumerate(marks):
@@ -102,10 +105,12 @@ def plot_occupation_vs_temperature(
         ax.annotate(label, (temperature, 0.02), xycoords=("data", "axes fraction"), rotation=90,
                     ha="right", va="bottom", fontsize=8)
         artists.append(line)
+    if ylim is not None:
+        ax.set_ylim(*ylim)
     ax.set_xlabel("bath temperature T (K)")
     ax.set_ylabel("mean thermal occupation n̄")
     ax.set_title("Thermal photons at the qubit frequency")
-    ax.legend(loc="lower right")
+    legend_outside(ax, "below")  # off the curves and the marks
     return artists
 
 

@@ -103,7 +103,7 @@ def plot_entanglement_measures(ax, p, concurrence, negativity, *, threshold: flo
     ax.set_xlabel("Werner weight p")
     ax.set_ylabel("entanglement")
     ax.set_ylim(-0.02, 1.02)
-    ax.legend(loc="upper left")
+    legend_outside(ax, "below", ncols=1)  # the threshold line would run through a legend inside
     return lines
 
 
@@ -117,7 +117,7 @@ def plot_chsh(ax, p, chsh, *, threshold: float | None = 1 / math.sqrt(2)) -> lis
     ax.set_xlabel("Werner weight p")
     ax.set_ylabel("CHSH value")
     ax.set_ylim(0, 3.0)
-    ax.legend(loc="lower right")
+    legend_outside(ax, "below")
     return lines
 
 

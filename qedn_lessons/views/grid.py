@@ -163,5 +163,5 @@ def plot_output_over_input(ax, labels: Sequence[str], ratios: Sequence[float]) -
     ax.set_yticks(positions, labels)
     ax.set_xlim(0.0, 1.3)
     ax.set_xlabel("energy out / energy in")
-    ax.legend(loc="lower right")
+    legend_outside(ax, "below")
     return list(bars) + [line]

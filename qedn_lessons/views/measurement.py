@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from matplotlib.ticker import FuncFormatter
 
 from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE, legend_outside
 
@@ -99,6 +100,9 @@ def plot_qet_curves(ax, angles: np.ndarray, with_message: np.ndarray, without_me
     ax.set_title("Bob's extraction E_B(φ)")
     ax.legend(loc="center right", fontsize=8)
     ax.locator_params(nbins=5)
+    # one width for every tick label ("−0.006" and "−0.800" alike), so a frozen layout keeps the y label
+    # inside the figure whatever the scale
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.3f}".replace("-", "−")))
     return {"with": with_line, "without": without_line, "current": current, "text": text}
 
 

@@ -46,8 +46,8 @@ def plot_rates_vs_distance(ax, length_km) -> dict:
     # where the ebits curve stops (fidelity below the hashing threshold): an end mark that says why
     (a["ebits_end"],) = ax.plot([np.nan], [np.nan], linestyle="none", marker="|", markersize=14, markeredgewidth=2,
                                 color=COLORS[2])
-    a["ebits_note"] = ax.annotate("", (np.nan, np.nan), xytext=(4, 6), textcoords="offset points", fontsize=8,
-                                  color="0.15", ha="left", va="bottom")
+    a["ebits_note"] = ax.annotate("", (np.nan, np.nan), xytext=(4, -8), textcoords="offset points", fontsize=8,
+                                  color="0.15", ha="left", va="top")
     (a["marker_pairs"],) = ax.plot([np.nan], [np.nan], linestyle="none", marker=MARKERS[0], color=COLORS[0],
                                    markersize=8)
     (a["marker_plob"],) = ax.plot([np.nan], [np.nan], linestyle="none", marker=MARKERS[1], color=COLORS[3],
@@ -80,7 +80,7 @@ def update_rates_vs_distance(artists: dict, pairs, ebits, plob, *, selected_km: 
     artists["ebits_note"].xy = (x_end, y_end)
     right_half = ends_inside and x_end > 0.5 * float(artists["ebits"].get_xdata()[-1])
     artists["ebits_note"].set_ha("right" if right_half else "left")
-    artists["ebits_note"].set_position((-4, 6) if right_half else (4, 6))
+    artists["ebits_note"].set_position((-4, -8) if right_half else (4, -8))
     artists["ebits_note"].set_text(f"no ebits beyond {x_end:.0f} km:\nF below hashing threshold" if ends_inside else "")
     artists["plob"].set_ydata(_positive(plob))
     artists["cursor"].set_xdata([selected_km, selected_km])

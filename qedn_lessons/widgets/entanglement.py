@@ -73,10 +73,13 @@ class NoSignallingExplorer(Explorer):
         "Alice rotates her half (Bob sees nothing)": {"operation": "rotation", "theta_deg": 90.0, "amount": 0.25},
     }
 
-    def inactive_controls(self, *, state, operation, **_):
+    def inactive_controls(self, *, state, operation, message, **_):
         off = {}
         if "Werner" not in state:
             off["p"] = "it sets only the Werner state; choose that state to use it"
+        elif not (message and operation == "measurement"):
+            off["p"] = ("Bob's half of a Werner state is maximally mixed for every p; p shows only in his states "
+                        "given Alice's outcome (a measurement, message received)")
         if operation not in ("rotation", "measurement"):
             off["theta_deg"] = off["phi_deg"] = f"a {operation} channel has no axis"
         if operation == "measurement":
