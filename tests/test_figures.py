@@ -129,6 +129,7 @@ def test_checks_pass_a_good_figure_and_accept_a_noted_clip():
     assert not fc.series_in_view(fig)
 
 
+@pytest.mark.filterwarnings("ignore:constrained_layout not applied")
 def test_checks_catch_legend_on_data_colour_only_legend_overlaps_and_text_outside():
     fig, ax = new_figure()
     x = np.linspace(0, 1, 50)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from qedn_lessons.style import COLORS, LINESTYLES, PALETTE, series_style, legend_outside
+from qedn_lessons.style import COLORS, LINESTYLES, PALETTE, legend_outside, power_of_ten, series_style
 
 _CIRCLE = np.linspace(0.0, 2.0 * np.pi, 181)
 
@@ -97,7 +97,7 @@ def plot_occupation_vs_temperature(
     for index, (occupation, label) in enumerate(zip(occupations, labels)):
         style = series_style(index)
         if ylim is not None and np.mean(np.asarray(occupation) < ylim[0]) > 0.5:
-            label = f"{label}; off scale (n̄ < {ylim[0]:.0e}) at the lower temperatures"
+            label = f"{label}; off scale (n̄ < {power_of_ten(round(np.log10(ylim[0])))}) at the lower temperatures"
         (line,) = ax.loglog(temperatures_k, occupation, color=style["color"], linestyle=style["linestyle"], label=label)
         artists.append(line)
     for index, (temperature, label) in enumerate(marks):
