@@ -21,6 +21,7 @@ disabled" check needs the widget, so it lives in the tests (``tests/test_figures
 from __future__ import annotations
 
 import itertools
+import re
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -260,6 +261,11 @@ def texts_do_not_overlap(fig: Figure) -> list[str]:
     return problems
 
 
+def figure_slug(*parts: str) -> str:
+    """A file-name-safe name for a figure (ASCII letters, digits, ``_``, ``-``, ``.``)."""
+    return re.sub(r"[^A-Za-z0-9.-]+", "_", "--".join(parts)).strip("_")
+
+
 CHECKS = (series_in_view, texts_inside_figure, legends_clear_of_data, legend_styles_distinct, texts_do_not_overlap)
 
 
@@ -278,5 +284,5 @@ def check_figure(fig: Figure) -> list[str]:
     return problems
 
 
-__all__ = ["CHECKS", "check_figure", "legend_styles_distinct", "legends_clear_of_data", "series_in_view",
+__all__ = ["CHECKS", "check_figure", "figure_slug", "legend_styles_distinct", "legends_clear_of_data", "series_in_view",
            "texts_do_not_overlap", "texts_inside_figure"]

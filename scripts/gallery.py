@@ -37,12 +37,13 @@ def _lesson_of(explorer_cls) -> str:
 
 def saved_explorers(saved: Path, out: Path) -> list[dict] | None:
     """The explorer figures tests/test_figures.py saved, if there is one for every explorer and preset."""
+    from qedn_lessons.figure_checks import figure_slug
     from qedn_lessons.widgets.base import all_explorers
 
     records = []
     for name, cls in all_explorers().items():
         for setting in ["defaults", *cls.presets]:
-            slug = f"{name}--{setting}".replace(" ", "_").replace("/", "_")
+            slug = figure_slug(name, setting)
             meta, png = saved / f"{slug}.json", saved / f"{slug}.png"
             if not (meta.exists() and png.exists()):
                 return None
@@ -54,7 +55,7 @@ def saved_explorers(saved: Path, out: Path) -> list[dict] | None:
 
 
 def render_explorers(out: Path, only: str | None = None) -> list[dict]:
-    from qedn_lessons.figure_checks import check_figure
+    from qedn_lessons.figure_checks import check_figure, figure_slug
     from qedn_lessons.widgets.base import all_explorers
 
     records = []
@@ -68,7 +69,7 @@ def render_explorers(out: Path, only: str | None = None) -> list[dict]:
                       "caption": "", "problems": [], "error": None}
             try:
                 explorer = cls(**values)
-                slug = f"{name}--{setting}".replace(" ", "_").replace("/", "_")
+                slug = figure_slug(name, setting)
                 (out / f"{slug}.png").write_bytes(explorer.image.value)
                 record["png"] = f"{slug}.png"
                 record["caption"] = explorer.alt_text

@@ -23,7 +23,7 @@ SAVED = Path(__file__).resolve().parents[1] / "test-artifacts" / "explorer-figur
 
 def _save(name: str, setting: str, explorer, problems: list[str]) -> None:
     SAVED.mkdir(parents=True, exist_ok=True)
-    slug = f"{name}--{setting}".replace(" ", "_").replace("/", "_")
+    slug = fc.figure_slug(name, setting)
     (SAVED / f"{slug}.png").write_bytes(explorer.image.value)
     record = {"explorer": name, "setting": setting, "png": f"{slug}.png", "caption": explorer.alt_text,
               "problems": problems, "disabled": dict(explorer.inactive)}

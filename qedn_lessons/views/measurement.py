@@ -98,7 +98,7 @@ def plot_qet_curves(ax, angles: np.ndarray, with_message: np.ndarray, without_me
     ax.set_xlabel("Bob's rotation angle φ (rad)")
     ax.set_ylabel("energy Bob extracts (units of h·f)")
     ax.set_title("Bob's extraction E_B(φ)")
-    ax.legend(loc="center right", fontsize=8)
+    legend_outside(ax, "below", fontsize=8, ncols=3)
     ax.locator_params(nbins=5)
     # one width for every tick label ("−0.006" and "−0.800" alike), so a frozen layout keeps the y label
     # inside the figure whatever the scale

@@ -69,11 +69,15 @@ class QETExplorer(Explorer):
         c = self.curve_artists
         c["with"].set_ydata(with_message)
         c["without"].set_ydata(without_message)
-        top = max(best.max_extracted_energy, 1e-3)
-        self.ax_curve.set_ylim(-6 * top, 3.4 * top)  # headroom above the peak for the readout text
+        if best.max_extracted_energy > 1e-3:
+            top = best.max_extracted_energy
+            self.ax_curve.set_ylim(-6 * top, 3.4 * top)  # the positive lobe large; headroom for the readout text
+        else:  # nothing to extract (e.g. k = 0): show the whole curve, all at or below zero
+            low = float(min(with_message.min(), without_message.min()))
+            self.ax_curve.set_ylim(1.1 * low - 1e-3, 0.6 * abs(low) + 1e-3)
         mark_current(self.ax_curve, c["current"], angle, run.bob_extracted)
-        c["text"].set_text(f"at φ = {angle:.2f}: E_B = {run.bob_extracted:+.4f}\n"
-                           f"best with message: {best.max_extracted_energy:.4f} (φ = {best.optimal_angle:.3f})\n"
+        c["text"].set_text(f"at φ = {angle:.4f}: E_B = {run.bob_extracted:+.4f}\n"
+                           f"best with message: {best.max_extracted_energy:.4f} (φ = {best.optimal_angle:.4f})\n"
                            f"best without message: {best.extracted_without_message:.4f}")
         values = [
             run.meter_supplied,
@@ -87,7 +91,7 @@ class QETExplorer(Explorer):
         joules = measurement.model_energy_j(run.bob_extracted)
         how = "with Alice's message" if message else "without Alice's message"
         return (
-            f"h = {h:.2f}, k = {k:.2f}, φ = {angle:.2f} rad, {how}. Alice's measurement injects {run.meter_supplied:.4f} h·f; "
+            f"h = {h:.2f}, k = {k:.2f}, φ = {angle:.4f} rad, {how}. Alice's measurement injects {run.meter_supplied:.4f} h·f; "
             f"Bob {'extracts' if run.bob_extracted >= 0 else 'adds'} {abs(run.bob_extracted):.4f} h·f ({abs(joules):.3g} J at 5 GHz); "
             f"{run.left_in_chain:.4f} h·f stays in the chain. Changes: Alice's qubit {values[1]:+.4f}, Bob's qubit {values[2]:+.4f}, "
             f"coupling {values[3]:+.4f}. The best Bob can do is {best.max_extracted_energy:.4f} h·f with the message "
