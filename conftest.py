@@ -1,6 +1,10 @@
 """Root pytest hooks: while the notebooks execute under nbval, every figure ``show()`` displays is
-saved to test-artifacts/static-figures (for ``make gallery``) and checked by
-:mod:`qedn_lessons.figure_checks`; a figure with a finding fails its cell."""
+checked by :mod:`qedn_lessons.figure_checks` (a finding fails its cell) and saved to
+test-artifacts/static-figures for ``make gallery``.
+
+The variables are set only while nbval starts a notebook's kernel (the kernel inherits them), not for
+the whole session, so kernels that other tests start (static site, Voila, JupyterLab) are unaffected.
+"""
 
 import os
 from pathlib import Path
@@ -8,18 +12,27 @@ from pathlib import Path
 import pytest
 
 _FIGURES = Path(__file__).resolve().parent / "test-artifacts" / "static-figures"
+_STARTED: set[str] = set()
 
 
-def pytest_configure(config):
-    os.environ.setdefault("QEDN_FIGURE_DIR", str(_FIGURES))
-    os.environ.setdefault("QEDN_FIGURE_CHECKS", "strict")
-
-
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_setup(item):
-    # nbval starts a notebook's kernel when its first cell is set up; the kernel inherits this name.
     path = Path(str(item.fspath))
-    if path.suffix == ".ipynb" and os.environ.get("QEDN_NOTEBOOK") != path.stem:
-        os.environ["QEDN_NOTEBOOK"] = path.stem
-        for old in Path(os.environ["QEDN_FIGURE_DIR"]).glob(f"{path.stem}*"):
-            old.unlink()
+    if path.suffix != ".ipynb" or path.stem in _STARTED:
+        yield
+        return
+    _STARTED.add(path.stem)  # nbval starts this notebook's kernel in the setup of its first cell
+    folder = Path(os.environ.get("QEDN_FIGURE_DIR", _FIGURES))
+    for old in folder.glob(f"{path.stem}*"):
+        old.unlink()
+    saved = {k: os.environ.get(k) for k in ("QEDN_FIGURE_DIR", "QEDN_FIGURE_CHECKS", "QEDN_NOTEBOOK")}
+    os.environ.update(QEDN_FIGURE_DIR=str(folder), QEDN_NOTEBOOK=path.stem,
+                      QEDN_FIGURE_CHECKS=saved["QEDN_FIGURE_CHECKS"] or "strict")
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value

@@ -90,8 +90,8 @@ def test_inactive_control_is_disabled_with_its_reason_and_enabled_again():
     assert "Sites is off" in explorer.caption.value
     explorer.controls["network"].value = "chain"
     assert not sites.disabled and not sites.tooltip
-    explorer.apply_preset("chain, strong disorder")
-    assert explorer.controls["disorder"].value == 300.0
+    explorer.apply_preset("strong disorder, fast loss")
+    assert explorer.controls["disorder"].value == 400.0 and explorer.controls["n_sites"].value == 12
     with pytest.raises(ValueError, match="preset"):
         explorer.apply_preset("no such preset")
 

@@ -70,8 +70,11 @@ class TransportExplorer(Explorer):
 
     presets = {
         "FMO, ENAQT optimum": {"network": "FMO", "dephasing": 10.0},
-        "chain, strong disorder": {"network": "chain", "n_sites": 8, "disorder": 300.0, "dephasing": 0.001},
-        "chain, disorder rescued by dephasing": {"network": "chain", "n_sites": 8, "disorder": 300.0, "dephasing": 10.0},
+        # η = 0.59 without dephasing, 0.77 with γ = 10 ps⁻¹ (12-site chain, W = 400 cm⁻¹, loss 30 ns⁻¹)
+        "strong disorder, fast loss": {"network": "chain", "n_sites": 12, "disorder": 400.0, "loss": 30.0,
+                                       "dephasing": 0.001},
+        "strong disorder, dephasing helps": {"network": "chain", "n_sites": 12, "disorder": 400.0, "loss": 30.0,
+                                             "dephasing": 10.0},
     }
 
     def inactive_controls(self, *, network, **_):
