@@ -240,7 +240,8 @@ def legend_styles_distinct(fig: Figure) -> list[str]:
         keys = [_style_key(h) for h in handles]
         for (i, a), (j, b) in itertools.combinations(enumerate(keys), 2):
             if a == b:
-                problems.append(f"legend entries '{labels[i]}' and '{labels[j]}' differ by colour alone")
+                problems.append(f"legend entries '{labels[i]}' and '{labels[j]}' have the same style and marker "
+                                "(told apart by colour alone, if at all)")
     return problems
 
 

@@ -139,7 +139,7 @@ def test_checks_catch_legend_on_data_colour_only_legend_overlaps_and_text_outsid
     ax.set_ylim(0, 1)
     ax.legend(loc="center")
     assert any("threshold" in p for p in fc.legends_clear_of_data(fig))
-    assert any("'a' and 'b'" in p for p in fc.legend_styles_distinct(fig))
+    assert any("'a' and 'b'" in p and "colour alone" in p for p in fc.legend_styles_distinct(fig))
     ax.text(0.5, 0.52, "a long annotation right on the legend", transform=ax.transAxes, ha="center")
     assert any("legend" in p and "overlaps" in p for p in fc.texts_do_not_overlap(fig))
     ax.set_ylabel("y", labelpad=2000)

@@ -16,8 +16,10 @@ def plot_populations(ax, times_ps, sites, sink, *, max_sites: int = 12, sink_lab
     for k in range(max_sites):
         style = series_style(k)
         data = sites[:, k] if k < n else np.full(len(times_ps), np.nan)
+        # beyond the eight colour/line-style pairs, sites also get markers: no two entries look alike
+        marks = {"marker": style["marker"], "markersize": 4, "markevery": (k % 12, 12)} if k >= len(COLORS) else {}
         (line,) = ax.plot(times_ps, data, color=style["color"], linestyle=style["linestyle"], lw=1.4,
-                          label=f"site {k + 1}" if k < n else "_")
+                          label=f"site {k + 1}" if k < n else "_", **marks)
         site_lines.append(line)
     (sink_line,) = ax.plot(times_ps, sink, color=PALETTE["black"], lw=3.0, label=sink_label)
     # Explicit limits from the data's own ranges: lines that start as NaN must not leave matplotlib's
