@@ -90,8 +90,13 @@ def test_inactive_control_is_disabled_with_its_reason_and_enabled_again():
     assert "Sites is off" in explorer.caption.value
     explorer.controls["network"].value = "chain"
     assert not sites.disabled and not sites.tooltip
-    explorer.apply_preset("strong disorder, fast loss")
-    assert explorer.controls["disorder"].value == 400.0 and explorer.controls["n_sites"].value == 12
+
+
+def test_apply_preset_sets_the_controls_and_refuses_an_unknown_name():
+    explorer = EXPLORERS["SuddenDeathExplorer"]()
+    name, values = next(iter(type(explorer).presets.items()))
+    explorer.apply_preset(name)
+    assert explorer.values() | values == explorer.values()
     with pytest.raises(ValueError, match="preset"):
         explorer.apply_preset("no such preset")
 

@@ -20,11 +20,11 @@ def _time_grid(t1_us: float, t2_us: float, detuning_rad_per_us: float) -> np.nda
 
     The coherence (Bloch spiral, Ramsey envelope, |ρ₀₁|) decays at T2, and T2 ≤ 2T1, so T2 is the
     fastest decay: the window is four T2 (where |ρ₀₁| has fallen to e⁻⁴ of its start). The fringe
-    period 2π/|Δ| is the fastest oscillation: at least 48 samples a turn, so the spiral stays round
-    (capped at 40 000 points)."""
+    period 2π/|Δ| is the fastest oscillation: 48 samples a turn, so the spiral stays round (capped at
+    10 000 points: beyond ~200 turns the turns are closer than a pixel and the spiral is a filled disc)."""
     t_max = 4.0 * t2_us
     turns = abs(detuning_rad_per_us) * t_max / (2.0 * math.pi)
-    points = int(min(40_000, max(400, 48 * turns)))
+    points = int(min(10_000, max(400, 48 * turns)))
     return np.linspace(0.0, t_max, points)
 
 
