@@ -180,3 +180,17 @@ def test_show_caption_renders_literally_and_collects_the_figure(monkeypatch, tmp
     monkeypatch.setenv("QEDN_FIGURE_CHECKS", "strict")
     with pytest.raises(AssertionError, match="figure checks"):
         show(_frozen_axes_figure(), alt="a frozen-axes figure")
+
+
+def test_gallery_page_shows_an_explorer_with_its_caption(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gallery", Path(__file__).resolve().parents[1] / "scripts" / "gallery.py")
+    gallery = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gallery)
+    assert gallery.main(["--only", "SuddenDeathExplorer", "--out", str(tmp_path)]) == 0
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    cls = EXPLORERS["SuddenDeathExplorer"]
+    assert page.count("<img ") == 1 + len(cls.presets) and "04_entanglement" in page
+    assert "concurrence starts at" in page and "with a finding" in page
+    assert all((tmp_path / name).stat().st_size > 1000 for name in (p.name for p in tmp_path.glob("*.png")))
