@@ -140,20 +140,28 @@ def plot_waiting_cost(ax, n_segments: Sequence[int], curves: dict) -> list:
 
 
 def plot_power_ladder(ax, labels: Sequence[str], power_w: Sequence[float]) -> list:
-    """Horizontal log-scale bars of powers in W, each bar hatched differently and labelled with its
-    value (a zero power is written as "0 W" with no bar). Returns the bar artists."""
+    """A dot plot of powers in W on a log axis: one marker per row at its power, labelled with its value
+    (a zero power, which a log axis cannot show, is written as "0 W" at the left edge with an open
+    marker). Dots, not bars: on a log axis a bar's length depends only on where the axis happens to
+    start, so lengths would mislead. Returns the marker artists, one per row."""
     power = np.asarray(power_w, dtype=float)
     positions = np.arange(len(labels))[::-1]
     shown = np.where(power > 0, power, np.nan)
     floor = 10 ** np.floor(np.log10(np.nanmin(shown))) / 10 if np.any(power > 0) else 1e-30
-    hatches = ("", "//", "..", "xx", "\\\\", "oo")
-    bars = ax.barh(positions, np.where(power > 0, power - floor, 0.0), left=floor,
-                   color=[COLORS[i % len(COLORS)] for i in range(len(labels))], edgecolor="black", alpha=0.85)
-    for bar, hatch, p, y in zip(bars, hatches * 3, power, positions):
-        bar.set_hatch(hatch)
-        ax.text(p if p > 0 else floor, y, f"  {p:.2g} W" if p > 0 else "  0 W", va="center", fontsize=9)
+    dots = []
+    for i, (p, y) in enumerate(zip(power, positions)):
+        ax.axhline(y, color="0.85", linewidth=0.8, zorder=0)
+        (dot,) = ax.plot([p if p > 0 else floor], [y], linestyle="none", marker=MARKERS[i % len(MARKERS)] if p > 0 else "<",
+                         markersize=9,
+                         color=COLORS[i % len(COLORS)], markeredgecolor="black",
+                         fillstyle="full" if p > 0 else "none")
+        dots.append(dot)
+        ax.annotate(f"{p:.2g} W" if p > 0 else "0 W (no power: off a log scale)", (p if p > 0 else floor, y),
+                    xytext=(8, 0), textcoords="offset points", va="center", fontsize=9)
     ax.set_xscale("log")
     ax.set_xlim(floor, float(np.nanmax(shown)) * 1e4 if np.any(power > 0) else 1.0)
+    ax.set_ylim(-0.6, len(labels) - 0.4)
     ax.set_yticks(positions, labels)
+    ax.grid(axis="y", visible=False)
     ax.set_xlabel("power (W), log scale")
-    return list(bars)
+    return dots
