@@ -21,7 +21,7 @@ export OMP_NUM_THREADS ?= 1
 export MKL_NUM_THREADS ?= 1
 
 
-.PHONY: readme course test test-fast test-browser browser-deps lint nb-refresh bench bench-browser workshop voila site clean
+.PHONY: readme course test test-fast test-browser browser-deps lint nb-refresh bench bench-browser workshop voila site gallery clean
 
 # binder/overrides.json: the course's JupyterLab settings (no news prompt, Markdown opens rendered),
 # installed where JupyterLab reads them; binder/postBuild does the same on Binder.
@@ -43,11 +43,13 @@ course: $(VENV)/.stamp-course
 test: $(VENV)/.stamp-test browser-deps lint
 	$(BIN)/python scripts/nbtool.py check
 	$(BIN)/python -m pytest tests notebooks --nbval-lax $(PYTEST_FLAGS)
+	$(BIN)/python scripts/gallery.py
 
 ## test-fast: everything but the browser tests
 test-fast: $(VENV)/.stamp-test lint
 	$(BIN)/python scripts/nbtool.py check
 	$(BIN)/python -m pytest tests notebooks --nbval-lax -m "not browser" $(PYTEST_FLAGS)
+	$(BIN)/python scripts/gallery.py
 
 ## test-browser: only the browser tests (JupyterLab and Voila in Chromium, every notebook)
 test-browser: $(VENV)/.stamp-test browser-deps
@@ -77,6 +79,12 @@ _site/index.html: $(VENV)/.stamp-course scripts/build_site.py $(wildcard noteboo
 ## nb-refresh: re-execute notebooks (fails if a cell raises), then strip every output (NB=path for one)
 nb-refresh: $(VENV)/.stamp-test
 	$(BIN)/python scripts/nbtool.py refresh $(NB)
+
+## gallery: every explorer (defaults and presets) and every static figure of every lesson, with captions
+## and figure-check findings, in test-artifacts/gallery/index.html. `make test` builds it from the figures
+## the notebooks showed under test; run alone (no saved figures) it executes the notebooks itself.
+gallery: $(VENV)/.stamp-test
+	$(BIN)/python scripts/gallery.py
 
 ## readme: rewrite the course map in README.md from the notebooks' metadata
 readme: $(VENV)/.stamp-course

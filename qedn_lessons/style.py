@@ -18,8 +18,12 @@ once per notebook, so that artists added later (line widths, legends) match too.
 
 from __future__ import annotations
 
+import html
 import io
+import json
+import os
 from collections.abc import Sequence
+from pathlib import Path
 
 import matplotlib
 from cycler import cycler
@@ -63,6 +67,15 @@ RC_PARAMS: dict = {
 
 #: Default figure width (inches): fits a projector and a laptop screen at 100 dpi.
 FIGURE_WIDTH_IN = 9.0
+
+
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def power_of_ten(exponent: int) -> str:
+    """"10⁻³⁵"-style label for 10**exponent, as plain text (no mathtext: fast to draw); one format
+    for every log axis of the course."""
+    return "10" + str(int(exponent)).translate(_SUPERSCRIPTS)
 
 
 def apply_style() -> None:
@@ -122,7 +135,7 @@ def show(fig: Figure, alt: str, *, caption: str | None = None) -> None:
     ``alt`` says what the figure shows (what a screen reader reads and the static site's ``alt``).
     ``caption`` defaults to ``alt``. Refuses an empty description: every figure must have one.
     """
-    from IPython.display import Markdown, display
+    from IPython.display import display
 
     if not isinstance(alt, str) or not alt.strip():
         raise ValueError("alt must be a non-empty description of what the figure shows")
@@ -132,7 +145,89 @@ def show(fig: Figure, alt: str, *, caption: str | None = None) -> None:
         raw=True,
         metadata={"image/png": {"alt": alt}},
     )
-    display(Markdown(f"*Figure: {caption or alt}*"))
+    text = caption or alt
+    # HTML with the text escaped, not Markdown: a caption renders literally ("T2*" stays T2*).
+    display({"text/html": f"<p><i>Figure: {html.escape(text)}</i></p>", "text/plain": f"Figure: {text}"}, raw=True)
+    _collect(fig, data, text)
+
+
+#: Set by the tests (root conftest.py) and scripts/gallery.py: a directory where :func:`show` saves
+#: each figure and the figure checks' findings; ``QEDN_FIGURE_CHECKS=strict`` makes a finding an error.
+FIGURE_DIR_ENV = "QEDN_FIGURE_DIR"
+
+
+def _collect(fig: Figure, png: bytes, caption: str) -> None:
+    """Save ``fig`` with its caption and check findings when :data:`FIGURE_DIR_ENV` is set."""
+    folder = os.environ.get(FIGURE_DIR_ENV)
+    if not folder:
+        return
+    from qedn_lessons.figure_checks import check_figure
+
+    notebook = os.environ.get("QEDN_NOTEBOOK", "notebook")
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    index = _SHOWN.setdefault(notebook, 0) + 1
+    _SHOWN[notebook] = index
+    name = f"{notebook}--{index:02d}.png"
+    (out / name).write_bytes(png)
+    problems = check_figure(fig)
+    with open(out / f"{notebook}.jsonl", "a", encoding="utf-8") as f:
+        f.write(json.dumps({"notebook": notebook, "index": index, "png": name, "caption": caption,
+                            "problems": problems}, ensure_ascii=False) + "\n")
+    if problems and os.environ.get("QEDN_FIGURE_CHECKS") == "strict":
+        raise AssertionError(f"figure {index} of {notebook} fails the figure checks:\n  " + "\n  ".join(problems))
+
+
+_SHOWN: dict[str, int] = {}
+
+
+def legend_outside(ax, side: str = "below", *handles_labels, **legend_kw):
+    """A legend outside ``ax`` so it never sits on data: ``side="below"`` (under the x label, centred,
+    ``ncols`` 2 unless given) or ``"right"`` (beside the axes, top-aligned). The first layout reserves
+    room for it. Extra positional arguments are passed on (handles, labels)."""
+    from matplotlib.transforms import offset_copy
+
+    if side == "below":
+        legend_kw.setdefault("ncols", 2)
+        # 0.5 in below the axes: under the tick labels and the x label
+        transform = offset_copy(ax.transAxes, fig=ax.figure, y=-0.5, units="inches")
+        return ax.legend(*handles_labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=transform,
+                         **legend_kw)
+    if side == "right":
+        return ax.legend(*handles_labels, loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0, **legend_kw)
+    raise ValueError(f"side must be 'below' or 'right', got {side!r}")
+
+
+def freeze_layout(fig: Figure) -> None:
+    """Lay ``fig`` out now and keep those positions: for an explorer whose legends shrink later, lay
+    out while every entry is present so the kept layout has room for the largest."""
+    fig.canvas.draw()
+    fig.set_layout_engine(None)
+
+
+def refresh_legend(ax, *, side: str | None = None, **legend_kw) -> None:
+    """Redraw ``ax``'s legend with only the labelled series that are drawn (visible, with a finite
+    point), so a legend never lists a curve that is gone. Rebuilt only when that list changes."""
+    import numpy as np
+
+    handles, labels = [], []
+    for handle, label in zip(*ax.get_legend_handles_labels()):
+        data = handle.get_xydata() if hasattr(handle, "get_xydata") else None
+        drawn = handle.get_visible() and (data is None or bool(np.isfinite(np.asarray(data, dtype=float)).all(axis=1).any()))
+        if drawn:
+            handles.append(handle)
+            labels.append(label)
+    key = (tuple(labels), side, tuple(sorted(legend_kw.items(), key=str)))
+    if ax.get_legend() is not None and getattr(ax, "_qedn_legend_key", None) == key:
+        return
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    if handles:
+        if side is None:
+            ax.legend(handles, labels, **legend_kw)
+        else:
+            legend_outside(ax, side, handles, labels, **legend_kw)
+    ax._qedn_legend_key = key
 
 
 def label_lines(ax, labels: Sequence[str]) -> None:

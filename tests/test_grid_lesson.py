@@ -293,13 +293,13 @@ def test_neighbourhood_explorer_caption_and_bars():
     ex = NeighbourhoodExplorer()
     assert "244 kW" in ex.alt_text and "1.11 km" in ex.alt_text and "90% of the photons lost" in ex.alt_text
     low = POWER_AXIS_W[0]
-    widths = [bar.get_width() + low for bar in ex.bars]
+    widths = [dot.get_xdata()[0] for dot in ex.bars]
     s = grid.neighbourhood_scenario(200, grid.US_HOME_KWH_PER_YEAR, 50.0)
     assert widths == pytest.approx([s.demand_w, s.grid_sent_w, s.grid_lost_w, s.photon_sent_w, s.photon_delivered_w],
                                    rel=1e-9)
     ex.controls["length_km"].value = 1000.0
     ex.controls["attenuation"].value = 0.4
-    assert ex.bars[4].get_width() == 0.0  # 3.2e-50 W is below the axis: drawn at the floor, value in the text
+    assert ex.bars[4].get_xdata()[0] == low and ex.bars[4].get_marker() == "<"  # 3.2e-50 W is below the axis: at the floor, value in the text
     assert "3.2e-50 W" in ex.bar_texts[4].get_text() and "400 dB" in ex.alt_text
     ex.controls["loss_percent"].value = 10.0  # −10·log10(0.9)/0.4 = 1.144 km: inside the plotted 1–1000 km
     assert "losing 10.0%" in ex.alt_text and ex.fraction_artists["equal"].get_visible()

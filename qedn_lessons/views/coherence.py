@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from qedn_lessons.style import COLORS, LINESTYLES, PALETTE, series_style
+from qedn_lessons.style import COLORS, LINESTYLES, PALETTE, legend_outside, power_of_ten, series_style
 
 _CIRCLE = np.linspace(0.0, 2.0 * np.pi, 181)
 
@@ -38,7 +38,8 @@ def plot_bloch_plane(ax, bloch: np.ndarray, *, plane: str = "xy") -> dict:
     ax.set_xlabel(f"{names[i]} = ⟨σ{names[i]}⟩")
     ax.set_ylabel(f"{names[j]} = ⟨σ{names[j]}⟩")
     ax.set_title(f"Bloch vector ({plane[0]}–{plane[1]} plane)")
-    ax.legend(loc="lower left", fontsize=8)
+    # below the panel, not on the circle the vector moves in
+    legend_outside(ax, "below", fontsize=8)
     return {"circle": circle, "path": path, "start": start, "end": end}
 
 
@@ -77,23 +78,26 @@ def plot_decay(
     ax.set_xlabel(f"time t ({time_unit})")
     ax.set_ylabel("|ρ₀₁|, P₁")
     ax.set_title("Coherence and population")
-    ax.legend(loc="center right", fontsize=8)
+    legend_outside(ax, "below", fontsize=8)
     return {"coherence": coh, "excited": exc, "t2_line": t2_line, "thermal_line": thermal_line}
 
 
 def plot_occupation_vs_temperature(
     ax, temperatures_k: np.ndarray, occupations: Sequence[np.ndarray], labels: Sequence[str], *,
-    marks: Sequence[tuple[float, str]] = (),
+    marks: Sequence[tuple[float, str]] = (), ylim: tuple[float, float] | None = None,
 ) -> list:
     """n̄ versus temperature on log–log axes, one series per frequency, with optional vertical marks.
 
-    ``marks`` are (temperature_k, label) pairs drawn as labelled vertical lines. Returns the lines.
+    ``marks`` are (temperature_k, label) pairs drawn as labelled vertical lines. ``ylim`` sets the
+    n̄ range; a series mostly below it says so in its label ("off scale"). Returns the lines.
     """
     if len(occupations) != len(labels):
         raise ValueError(f"labels must have one entry per series ({len(occupations)}), got {len(labels)}")
     artists = []
     for index, (occupation, label) in enumerate(zip(occupations, labels)):
         style = series_style(index)
+        if ylim is not None and np.mean(np.asarray(occupation) < ylim[0]) > 0.5:
+            label = f"{label}; off scale (n̄ < {power_of_ten(round(np.log10(ylim[0])))}) at the lower temperatures"
         (line,) = ax.loglog(temperatures_k, occupation, color=style["color"], linestyle=style["linestyle"], label=label)
         artists.append(line)
     for index, (temperature, label) in enumerate(marks):
@@ -101,10 +105,12 @@ def plot_occupation_vs_temperature(
         ax.annotate(label, (temperature, 0.02), xycoords=("data", "axes fraction"), rotation=90,
                     ha="right", va="bottom", fontsize=8)
         artists.append(line)
+    if ylim is not None:
+        ax.set_ylim(*ylim)
     ax.set_xlabel("bath temperature T (K)")
     ax.set_ylabel("mean thermal occupation n̄")
     ax.set_title("Thermal photons at the qubit frequency")
-    ax.legend(loc="lower right")
+    legend_outside(ax, "below")  # off the curves and the marks
     return artists
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE
+from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE, refresh_legend, legend_outside
 
 #: How each of Bob's states is drawn: (label, colour, marker, line style). Shape and style carry the
 #: meaning as well as colour.
@@ -47,7 +47,7 @@ def draw_bob_bloch_disc(ax) -> list:
                           markersize=11 if i == 0 else 9, fillstyle="none" if i == 0 else "full",
                           label=label, zorder=3 + i)
         lines.append(line)
-    ax.legend(loc="lower left", bbox_to_anchor=(1.0, 0.0), fontsize=8)
+    legend_outside(ax, "below", fontsize=8)
     return lines
 
 
@@ -59,6 +59,7 @@ def update_bob_bloch_disc(lines: Sequence, vectors: Sequence) -> None:
             continue
         line.set_visible(True)
         line.set_data([0.0, float(vector[0])], [0.0, float(vector[2])])
+    refresh_legend(lines[0].axes, side="below", fontsize=8)  # only the states drawn
 
 
 def draw_bob_energy(ax, *, level_spacing: float = 1.0) -> tuple:
@@ -102,7 +103,7 @@ def plot_entanglement_measures(ax, p, concurrence, negativity, *, threshold: flo
     ax.set_xlabel("Werner weight p")
     ax.set_ylabel("entanglement")
     ax.set_ylim(-0.02, 1.02)
-    ax.legend(loc="upper left")
+    legend_outside(ax, "below", ncols=1)  # the threshold line would run through a legend inside
     return lines
 
 
@@ -116,7 +117,7 @@ def plot_chsh(ax, p, chsh, *, threshold: float | None = 1 / math.sqrt(2)) -> lis
     ax.set_xlabel("Werner weight p")
     ax.set_ylabel("CHSH value")
     ax.set_ylim(0, 3.0)
-    ax.legend(loc="lower right")
+    legend_outside(ax, "below")
     return lines
 
 
@@ -144,7 +145,7 @@ def plot_sudden_death(ax, time, concurrence, coherence_term, population_term, qu
     ax.set_ylabel("value")
     ax.set_xlim(float(np.min(time)), float(np.max(time)))
     ax.set_ylim(-0.02, 1.02)
-    ax.legend(loc="upper right", fontsize=8)
+    legend_outside(ax, "right", fontsize=8)
     return artists
 
 
@@ -161,3 +162,4 @@ def update_sudden_death(artists: dict, concurrence, coherence_term, population_t
     if visible:
         artists["death"].set_xdata([death_time, death_time])
         artists["death_marker"].set_data([death_time], [0.0])
+    refresh_legend(artists["death"].axes, side="right", fontsize=8)

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from matplotlib.ticker import FuncFormatter
 
-from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE
+from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE, legend_outside
 
 #: Rows of the QET energy ledger, top to bottom, with a hatch each (meaning not by colour alone).
 LEDGER_ROWS: tuple[str, ...] = (
@@ -81,7 +82,7 @@ def plot_efficiency_vs_rate(ax, rates_per_ps: Sequence[float], efficiency: Seque
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("measurement rate r of every site's occupation (ps⁻¹)")
     ax.set_ylabel("efficiency η (population trapped)")
-    ax.legend(loc="upper right")
+    legend_outside(ax, "below")
     return {"curve": curve, "current": current, "text": text}
 
 
@@ -97,8 +98,11 @@ def plot_qet_curves(ax, angles: np.ndarray, with_message: np.ndarray, without_me
     ax.set_xlabel("Bob's rotation angle φ (rad)")
     ax.set_ylabel("energy Bob extracts (units of h·f)")
     ax.set_title("Bob's extraction E_B(φ)")
-    ax.legend(loc="center right", fontsize=8)
+    legend_outside(ax, "below", fontsize=8, ncols=3)
     ax.locator_params(nbins=5)
+    # one width for every tick label ("−0.006" and "−0.800" alike), so a frozen layout keeps the y label
+    # inside the figure whatever the scale
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.3f}".replace("-", "−")))
     return {"with": with_line, "without": without_line, "current": current, "text": text}
 
 

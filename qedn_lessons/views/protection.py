@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE
+from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE, legend_outside
 
 
 def plot_coherence_curves(
@@ -41,7 +41,7 @@ def plot_coherence_curves(
     ax.set_xlabel(f"total time T ({time_unit})")
     ax.set_ylabel("coherence |⟨ρ₀₁⟩| / |ρ₀₁(0)|")
     ax.set_title(title)
-    ax.legend(loc="center right", fontsize=8)  # the curves start at the top left: keep the legend off them
+    legend_outside(ax, "below", fontsize=8)  # the curves reach every corner as the noise memory changes
     return {"lines": lines, "points": points}
 
 
@@ -68,6 +68,12 @@ def plot_logical_errors(
         (pts,) = ax.semilogy(p, np.maximum(values, 1e-300), linestyle="none", marker=MARKERS[(index + 1) % len(MARKERS)],
                              markersize=6, markerfacecolor="white", color=PALETTE["black"], label=label)
         points.append(pts)
+    if probabilities[0] < 0.5 < probabilities[-1]:
+        # on the log axis the crossing sits squeezed at the top: mark it and say what it means
+        ax.plot([0.5], [0.5], linestyle="none", marker="o", markersize=7, markerfacecolor="none", color=PALETTE["black"])
+        ax.annotate("all cross at p = ½:\nabove it a code adds errors", (0.5, 0.5), xytext=(-8, -38),
+                    textcoords="offset points", ha="right", va="top", fontsize=8,
+                    arrowprops={"arrowstyle": "->", "color": "0.3"})
     marker = None
     if marker_p is not None:
         marker = ax.axvline(marker_p, color="0.35", linestyle=":", linewidth=1.2, label="chosen p")
@@ -79,7 +85,7 @@ def plot_logical_errors(
     ax.set_xlabel("physical error probability p per qubit")
     ax.set_ylabel("logical error probability")
     ax.set_title(title)
-    ax.legend(loc="lower right", fontsize=8)
+    legend_outside(ax, "below", fontsize=8)
     return {"lines": lines, "points": points, "marker": marker}
 
 
@@ -91,7 +97,7 @@ def plot_ghz_scaling(ax, n_qubits: np.ndarray, independent: np.ndarray, correlat
     (ind,) = ax.loglog(n_qubits, np.maximum(independent, 1e-300), color=COLORS[0], linestyle=LINESTYLES[0],
                        label=f"independent noise, e^(−Nγt), γt = {gamma_t:g}")
     (cor,) = ax.loglog(n_qubits, np.maximum(correlated, 1e-300), color=COLORS[1], linestyle=LINESTYLES[1],
-                       label=f"correlated noise, e^(−N²γt), γt = {gamma_t:g}")
+                       label=f"correlated noise, e^(−N²γt), γt = {gamma_t:g} (off scale below 10⁻⁶)")
     ax.set_ylim(1e-6, 1.5)
     ax.set_xlabel("number of qubits N in the GHZ state")
     ax.set_ylabel("coherence left")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE
+from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE, legend_outside
 
 #: Vertical range of the key-rate panels (secret bits per pulse, log scale).
 RATE_LIMITS = (1e-10, 2.0)
@@ -86,7 +86,7 @@ def plot_qber_vs_distance(ax, lengths_km: Sequence[float], qber: Sequence[float]
     ax.set_xlabel("fibre length L (km)")
     ax.set_ylabel("QBER")
     ax.set_title("Errors rise where dark counts win")
-    ax.legend(loc="upper left", fontsize=8)
+    legend_outside(ax, "below", fontsize=8)
     return {"qber": line, "threshold": threshold_line, "current": current}
 
 

@@ -80,6 +80,8 @@ class Explorer:
     title: ClassVar[str] = ""
     #: (control, explanation with range and units) pairs; add ("Figure", "what the panels show").
     legend: ClassVar[tuple[tuple[str, str], ...]] = ()
+    #: Named telling settings (name -> {control: value}), shown in the gallery and checked by the tests.
+    presets: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def __init__(self, **initial: Any) -> None:
         self.controls: dict[str, widgets.ValueWidget] = self.build_controls()
@@ -140,7 +142,39 @@ class Explorer:
         self.image.value = png
         self.caption.value = f"<p aria-live='polite' style='margin:0.2em 0'><i>Figure: {html.escape(caption)}</i></p>"
         self.alt_text = caption
+        self.apply_inactive_controls()
         self.last_update_ms = (time.perf_counter() - start) * 1e3
+
+    # --- controls that cannot change the figure (kept apart from the rendering path) -------------
+    def inactive_controls(self, **values: Any) -> dict[str, str]:
+        """Controls that cannot change the figure at these ``values``: {control name: reason}.
+
+        Subclasses override it; the base disables those controls after each update and says why in
+        their tooltip (and under the caption)."""
+        return {}
+
+    def apply_inactive_controls(self) -> dict[str, str]:
+        """Disable the controls :meth:`inactive_controls` names, with the reason as tooltip; re-enable the rest."""
+        inactive = self.inactive_controls(**self.values())
+        unknown = set(inactive) - set(self.controls)
+        if unknown:
+            raise ValueError(f"inactive_controls names unknown controls {sorted(unknown)}; controls: {sorted(self.controls)}")
+        for name, control in self.controls.items():
+            reason = inactive.get(name)
+            control.disabled = reason is not None
+            control.tooltip = f"Disabled: {reason}" if reason else None
+        if inactive:
+            notes = "; ".join(f"{html.escape(self.controls[n].description)} is off: {html.escape(r)}" for n, r in inactive.items())
+            self.caption.value += f"<p style='margin:0.2em 0;font-size:90%'>({notes}.)</p>"
+        self.inactive = inactive
+        return inactive
+
+    def apply_preset(self, name: str) -> None:
+        """Set the controls to the named preset of :attr:`presets` (one update per changed control)."""
+        if name not in self.presets:
+            raise ValueError(f"preset must be one of {sorted(self.presets)}, got {name!r}")
+        for control, value in self.presets[name].items():
+            self.controls[control].value = value
 
     def legend_html(self) -> str:
         items = "".join(f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in self.legend)

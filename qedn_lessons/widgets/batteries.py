@@ -63,6 +63,11 @@ class BatteryExplorer(Explorer):
         self.ax_dist, self.ax_charge = ax_dist, ax_charge
         return fig
 
+    presets = {
+        "mostly full cells (θ = 160°, N = 11)": {"theta_deg": 160.0, "n_cells": 11},
+        "mixed cells (r = 0.3): little ergotropy": {"bloch_length": 0.3, "theta_deg": 120.0},
+    }
+
     def update_figure(self, *, theta_deg, bloch_length, n_cells, coupling_mhz):
         h = _cell_hamiltonian()
         rho = batteries.cell_state(math.radians(theta_deg), bloch_length)

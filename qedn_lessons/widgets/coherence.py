@@ -16,10 +16,15 @@ QUBIT_FREQUENCY_HZ = 5e9
 
 
 def _time_grid(t1_us: float, t2_us: float, detuning_rad_per_us: float) -> np.ndarray:
-    """Times shown: four times the longer of T1 and T2, sampled finely enough to draw the fringes."""
-    t_max = 4.0 * max(t1_us, t2_us)
-    fringes = abs(detuning_rad_per_us) * t_max / (2.0 * math.pi)
-    points = int(min(2000, max(400, 24 * fringes)))
+    """Times shown, chosen from the fastest time scale of the figure.
+
+    The coherence (Bloch spiral, Ramsey envelope, |ρ₀₁|) decays at T2, and T2 ≤ 2T1, so T2 is the
+    fastest decay: the window is four T2 (where |ρ₀₁| has fallen to e⁻⁴ of its start). The fringe
+    period 2π/|Δ| is the fastest oscillation: 48 samples a turn, so the spiral stays round (capped at
+    10 000 points: beyond ~200 turns the turns are closer than a pixel and the spiral is a filled disc)."""
+    t_max = 4.0 * t2_us
+    turns = abs(detuning_rad_per_us) * t_max / (2.0 * math.pi)
+    points = int(min(10_000, max(400, 48 * turns)))
     return np.linspace(0.0, t_max, points)
 
 
@@ -36,7 +41,8 @@ class CoherenceExplorer(Explorer):
         ("Figure", "left: the Bloch vector seen from above (x–y plane), from its start (circle) to its end (square), inside the circle of pure states; "
                    "middle: the Ramsey signal (solid) inside its envelope ½(1 ± e^(−t/T2)) (dashed); "
                    "right: the coherence |ρ₀₁| (solid), the excited population P₁ (dash-dot), T2 (dotted vertical line) and the thermal population n̄/(2n̄+1) (dashed horizontal line). "
-                   "The time axis spans four times the longer of T1 and T2."),
+                   "The time axis spans four times T2, the fastest decay shown (T2 ≤ 2T1): P₁ relaxes at T1, "
+                   "so when T1 is much longer than T2 it has barely moved in this window."),
     )
 
     def build_controls(self):
@@ -56,6 +62,12 @@ class CoherenceExplorer(Explorer):
         self.decay_artists = plot_decay(ax_decay, times, np.zeros(2), np.zeros(2), t2=0.5, thermal_population=0.0)
         self.ax_ramsey, self.ax_decay = ax_ramsey, ax_decay
         return fig
+
+    presets = {
+        "pure dephasing (T1 = 1000 µs, Tφ = 1 µs)": {"t1_us": 1000.0, "t_phi_us": 1.0},
+        "warm bath (1 K)": {"temperature_k": 1.0, "t1_us": 10.0},
+        "fast fringes (Δ = 0.46 rad/µs)": {"detuning_rad_per_us": 0.46},
+    }
 
     def update_figure(self, *, t1_us, t_phi_us, temperature_k, detuning_rad_per_us):
         t2_us = coherence.t2_time(t1_us, t_phi_us)

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from qedn_lessons import entanglement as ent
-from qedn_lessons.style import new_figure
+from qedn_lessons.style import freeze_layout, new_figure
 from qedn_lessons.views import entanglement as view
 from qedn_lessons.widgets.base import Explorer, dropdown, float_slider, log_slider, register_explorer, toggle
 
@@ -61,7 +61,32 @@ class NoSignallingExplorer(Explorer):
         fig, (ax_disc, ax_energy) = new_figure(1, 2, height_in=3.9, gridspec_kw={"width_ratios": [1.25, 1]})
         self.disc_lines = view.draw_bob_bloch_disc(ax_disc)
         self.bars, self.bar_texts = view.draw_bob_energy(ax_energy)
+        # What Alice did, written over Bob's energy bars: every move of her controls shows in the figure,
+        # while Bob's vector and energy stay put (no-signalling), so the figure never looks frozen.
+        self.alice_text = ax_energy.text(0.02, 0.98, "", transform=ax_energy.transAxes, ha="left", va="top", fontsize=8,
+                                       bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "0.7"})
+        freeze_layout(fig)  # laid out with all four of Bob's states in the legend: room for the largest
         return fig
+
+    presets = {
+        "Bell pair, Alice measures, message": {"state": "Bell |Φ⁺⟩", "operation": "measurement", "message": True},
+        "Alice rotates her half (Bob sees nothing)": {"operation": "rotation", "theta_deg": 90.0, "amount": 0.25},
+    }
+
+    def inactive_controls(self, *, state, operation, message, **_):
+        off = {}
+        if "Werner" not in state:
+            off["p"] = "it sets only the Werner state; choose that state to use it"
+        elif not (message and operation == "measurement"):
+            off["p"] = ("Bob's half of a Werner state is maximally mixed for every p; p shows only in his states "
+                        "given Alice's outcome (a measurement, message received)")
+        if operation not in ("rotation", "measurement"):
+            off["theta_deg"] = off["phi_deg"] = f"a {operation} channel has no axis"
+        if operation == "measurement":
+            off["amount"] = "a measurement has no amount (it is all or nothing)"
+        else:
+            off["message"] = f"a {operation} has no outcome to send; the message matters only for a measurement"
+        return off
 
     def update_figure(self, *, state, p, operation, theta_deg, phi_deg, amount, message):
         rho = SHARED_STATES[state](p)
@@ -92,6 +117,10 @@ class NoSignallingExplorer(Explorer):
         else:
             extra = " No message yet: Bob cannot tell that Alice did anything."
         view.update_bob_bloch_disc(self.disc_lines, vectors)
+        axis = f"axis θ = {theta_deg:.0f}°, φ = {phi_deg:.0f}°"
+        self.alice_text.set_text("Alice: " + {"rotation": f"rotates {360 * amount:.0f}° about {axis}",
+                                              "measurement": f"measures along {axis}" + (", tells Bob" if message else "")}
+                                 .get(operation, f"{operation}, strength {amount:.2f}"))
         view.update_bob_energy(self.bars, self.bar_texts, energies)
         change = abs(e_after - e_before)
         shown_change = "0 (below 1e-12)" if change < 1e-12 else f"{change:.2e}"
@@ -131,6 +160,11 @@ class SuddenDeathExplorer(Explorer):
         zeros = np.zeros_like(_TIME_US)
         self.artists = view.plot_sudden_death(ax, _TIME_US, zeros, zeros, zeros, zeros)
         return fig
+
+    presets = {
+        "no sudden death (a = 0.2)": {"a": 0.2},
+        "slow memory (a = 0.4, T1 = 1000 µs)": {"a": 0.4, "t1_us": 1000.0},
+    }
 
     def update_figure(self, *, a, t1_us):
         gamma_t = _TIME_US / t1_us

@@ -34,9 +34,10 @@ class NeighbourhoodExplorer(Explorer):
                         "ordinary laser beam, no longer a single-photon quantum channel. Every rate is attenuated "
                         "just the same."),
         ("Fibre attenuation", "loss of the fibre at 1550 nm, 0.14–0.40 dB/km; 0.2 dB/km is typical telecom fibre."),
-        ("Figure", "left: average power on a log scale — what the homes need (black, plain), what the grid sends "
-                   "(//) and loses (xx), what the photons carry into the fibre (..) and what arrives even if every "
-                   "photon's energy were harvested (\\\\); right: the share of what is sent that arrives against "
+        ("Figure", "left: average power as dots on a log scale (each row its own marker: what the homes need ●, "
+                   "what the grid sends ■ and loses ✕, what the photons carry into the fibre ◆ and what arrives even "
+                   "if every photon's energy were harvested ▲; a ◀ at the left edge is below 10⁻³⁵ W, off scale); "
+                   "right: the share of what is sent that arrives against "
                    "distance, for the fibre (solid line, filled circle at the chosen distance) and for the grid "
                    "(dashed line, open square); the dotted vertical line marks where the fibre has lost as much as "
                    "the grid."),
@@ -62,6 +63,11 @@ class NeighbourhoodExplorer(Explorer):
         ones = np.ones_like(_LENGTHS_KM)
         self.fraction_artists = view.plot_delivered_fraction(ax_fraction, _LENGTHS_KM, ones, 1.0)
         return fig
+
+    presets = {
+        "a single home, 1000 km away": {"n_homes": 1, "length_km": 1000.0},
+        "a laser beam (10¹⁹ photons/s), 10 km": {"photon_rate": 1e19, "length_km": 10.0},
+    }
 
     def update_figure(self, *, n_homes, kwh_per_home, length_km, loss_percent, photon_rate, attenuation):
         loss = loss_percent / 100.0

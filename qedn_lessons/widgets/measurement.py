@@ -42,7 +42,9 @@ class QETExplorer(Explorer):
         return {
             "h": float_slider("h", 1.5, 0.2, 3.0, 0.1),
             "k": float_slider("k", 1.0, 0.0, 3.0, 0.1),
-            "angle": float_slider("Bob's angle φ (rad)", 0.17, -1.5, 1.5, 0.01),
+            # starts at the optimum for the default h, k (0.1696 rad), the angle the lesson's table uses
+            "angle": float_slider("Bob's angle φ (rad)", round(measurement.qet_minimal(1.5, 1.0).optimal_angle, 4),
+                                  -1.5, 1.5, 0.01, readout_format=".4f"),
             "message": toggle("message sent", True),
         }
 
@@ -54,6 +56,11 @@ class QETExplorer(Explorer):
         self.ax_curve, self.ax_ledger = ax_curve, ax_ledger
         return fig
 
+    presets = {
+        "no coupling (k = 0): nothing to teleport": {"k": 0.0},
+        "no message: Bob only adds energy": {"message": False},
+    }
+
     def update_figure(self, *, h, k, angle, message):
         best = measurement.qet_minimal(h, k)
         with_message = measurement.qet_extracted_energy(h, k, _ANGLES, message=True)
@@ -62,11 +69,15 @@ class QETExplorer(Explorer):
         c = self.curve_artists
         c["with"].set_ydata(with_message)
         c["without"].set_ydata(without_message)
-        top = max(best.max_extracted_energy, 1e-3)
-        self.ax_curve.set_ylim(-6 * top, 1.8 * top)
+        if best.max_extracted_energy > 1e-3:
+            top = best.max_extracted_energy
+            self.ax_curve.set_ylim(-6 * top, 3.4 * top)  # the positive lobe large; headroom for the readout text
+        else:  # nothing to extract (e.g. k = 0): show the whole curve, all at or below zero
+            low = float(min(with_message.min(), without_message.min()))
+            self.ax_curve.set_ylim(1.1 * low - 1e-3, 0.6 * abs(low) + 1e-3)
         mark_current(self.ax_curve, c["current"], angle, run.bob_extracted)
-        c["text"].set_text(f"at φ = {angle:.2f}: E_B = {run.bob_extracted:+.4f}\n"
-                           f"best with message: {best.max_extracted_energy:.4f} (φ = {best.optimal_angle:.3f})\n"
+        c["text"].set_text(f"at φ = {angle:.4f}: E_B = {run.bob_extracted:+.4f}\n"
+                           f"best with message: {best.max_extracted_energy:.4f} (φ = {best.optimal_angle:.4f})\n"
                            f"best without message: {best.extracted_without_message:.4f}")
         values = [
             run.meter_supplied,
@@ -80,7 +91,7 @@ class QETExplorer(Explorer):
         joules = measurement.model_energy_j(run.bob_extracted)
         how = "with Alice's message" if message else "without Alice's message"
         return (
-            f"h = {h:.2f}, k = {k:.2f}, φ = {angle:.2f} rad, {how}. Alice's measurement injects {run.meter_supplied:.4f} h·f; "
+            f"h = {h:.2f}, k = {k:.2f}, φ = {angle:.4f} rad, {how}. Alice's measurement injects {run.meter_supplied:.4f} h·f; "
             f"Bob {'extracts' if run.bob_extracted >= 0 else 'adds'} {abs(run.bob_extracted):.4f} h·f ({abs(joules):.3g} J at 5 GHz); "
             f"{run.left_in_chain:.4f} h·f stays in the chain. Changes: Alice's qubit {values[1]:+.4f}, Bob's qubit {values[2]:+.4f}, "
             f"coupling {values[3]:+.4f}. The best Bob can do is {best.max_extracted_energy:.4f} h·f with the message "
@@ -121,6 +132,11 @@ class ZenoTransportExplorer(Explorer):
         self.artists = plot_efficiency_vs_rate(ax, _RATES_PER_PS, np.zeros_like(_RATES_PER_PS))
         ax.set_xlim(_RATES_PER_PS[0], _RATES_PER_PS[-1])
         return fig
+
+    presets = {
+        "deep Zeno (r = 10⁵ ps⁻¹)": {"rate_per_ps": 1e5},
+        "resonant chain, no offset": {"offset_cm": 0.0, "rate_per_ps": 1.0},
+    }
 
     def update_figure(self, *, rate_per_ps, coupling_cm, offset_cm):
         hamiltonian = measurement.three_site_chain_cm(coupling_cm, offset_cm)

@@ -57,6 +57,12 @@ class RepeaterChainExplorer(Explorer):
         self.fid_artists = view.plot_fidelity_vs_distance(ax_fid, _LENGTH_KM, hashing_threshold=_hashing_threshold())
         return fig
 
+    presets = {
+        "direct transmission (no repeaters)": {"repeaters": 0},
+        "noisy links purified (F = 0.9, 2 rounds)": {"link_fidelity": 0.9, "rounds": 2},
+        "short memory (10 ms)": {"memory_time_s": 0.01},
+    }
+
     def update_figure(self, *, length_km, attenuation_db_per_km, repeaters, link_fidelity, rounds, memory_time_s):
         kw = dict(attenuation_db_per_km=attenuation_db_per_km, link_fidelity=link_fidelity,
                   purification_rounds=rounds, protocol="dejmps", memory_time_s=memory_time_s)

@@ -63,6 +63,16 @@ class ProtectionExplorer(Explorer):
         self.code_legend = ax_code.get_legend()
         return fig
 
+    presets = {
+        "short noise memory (echo works)": {"correlation_time_us": 1.0, "n_pulses": 8},
+        "flip probability above ½": {"p": 0.6, "distance": 5},
+    }
+
+    def inactive_controls(self, *, n_pulses, **_):
+        if n_pulses == 0:
+            return {"correlation_time_us": "with no echo pulses the free decay depends only on σ and γ, not on the noise memory"}
+        return {}
+
     def update_figure(self, *, sigma, correlation_time_us, white_rate, n_pulses, distance, p):
         t2s = protection.t2_star(sigma)
         times = np.linspace(0.0, 4.0 * t2s, N_TIMES)
@@ -97,7 +107,7 @@ class ProtectionExplorer(Explorer):
             f"Slow noise σ = {sigma:.3g} rad/µs gives T2* = {t2s:.3g} µs. At T = 2 T2* = {t_mark:.3g} µs the coherence is "
             f"{at['free']:.3g} without echo and {at['echo']:.3g} with {n_pulses} π pulse(s); white dephasing γ = {white_rate:.3g}/µs "
             f"alone caps it at {ceiling_mark:.3g}, which no pulse sequence can beat (noise memory τc = {correlation_time_us:.3g} µs). "
-            f"Code of distance {distance} ({distance} physical qubits for one logical bit) at p = {p:.2f}: logical bit-flip error "
+            f"Code of distance {distance} ({distance} physical qubit{'s' if distance != 1 else ''} for one logical bit) at p = {p:.2f}: logical bit-flip error "
             f"{p_bit:.3g}, {verdict} than an unprotected qubit's {p:.2f}; phase flips pass through the code, logical phase-flip "
             f"error {p_phase:.3g}."
         )

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from qedn_lessons import qkd
-from qedn_lessons.style import new_figure
+from qedn_lessons.style import new_figure, refresh_legend
 from qedn_lessons.views import qkd as view
 from qedn_lessons.widgets.base import Explorer, float_slider, log_slider, register_explorer
 
@@ -44,17 +44,25 @@ class QKDLinkExplorer(Explorer):
             "eavesdrop_fraction": float_slider("Eve intercepts f", 0.0, 0.0, 1.0, 0.05),
             "length_km": float_slider("Fibre length L (km)", 100.0, 0.0, 400.0, 5.0),
             "misalignment_error": float_slider("Optical noise e_mis", 0.01, 0.0, 0.15, 0.005),
-            "dark_count_probability": log_slider("Dark counts p_dark (per pulse)", 1e-6, 1e-9, 1e-3, steps_per_decade=4),
+            # ".0e": one readout format that fits every value ("1e-06"), not ".3g" that turns into "1e-06" or "0.0001"
+            "dark_count_probability": log_slider("Dark counts p_dark", 1e-6, 1e-9, 1e-3, steps_per_decade=4,
+                                                 readout_format=".1e"),
         }
 
     def build_figure(self):
         fig, (ax_qber, ax_rate) = new_figure(1, 2, width_in=10.0, height_in=3.6)
+        self.ax_rate = ax_rate
         zeros = np.zeros_like(LENGTHS_KM)
         self.qber_artists = view.plot_qber_vs_distance(ax_qber, LENGTHS_KM, zeros, threshold=qkd.SHOR_PRESKILL_THRESHOLD,
                                                        current_km=0.0, current_qber=0.0)
         self.rate_artists = view.plot_key_rate_vs_distance(ax_rate, LENGTHS_KM, zeros, zeros, current_km=0.0,
                                                            current_rate=0.0)
         return fig
+
+    presets = {
+        "Eve intercepts everything": {"eavesdrop_fraction": 1.0},
+        "noisy detectors (no key past ~100 km)": {"dark_count_probability": 1e-4, "misalignment_error": 0.05},
+    }
 
     def update_figure(self, *, eavesdrop_fraction, length_km, misalignment_error, dark_count_probability):
         params = dict(attenuation_db_per_km=ATTENUATION_DB_PER_KM, dark_count_probability=dark_count_probability,
@@ -71,6 +79,7 @@ class QKDLinkExplorer(Explorer):
         r["plob"].set_ydata(view.positive_or_nan(curve.plob_bound))
         view.update_marker(r["current"], length_km, link.key_rate_per_pulse)
         view.update_vertical(r["max_line"], max_km if 0.0 < max_km else None)
+        refresh_legend(self.ax_rate, side="below", fontsize=8)  # lists only the curves still drawn
 
         eve_qber = qkd.intercept_resend_qber(eavesdrop_fraction)
         head = (f"L = {length_km:.0f} km: the fibre passes η = {link.channel_transmissivity:.3g} of the photons and Bob "
