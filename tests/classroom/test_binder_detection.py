@@ -1,0 +1,23 @@
+"""repo2docker (what Binder and the Kubernetes image build run) picks up binder/ (issue 11, item 6).
+
+``jupyter-repo2docker --no-build`` needs no Docker daemon: it detects the buildpack and prints the
+Dockerfile it would build, which must install binder/requirements.txt, run binder/postBuild and use
+binder/start as the entrypoint, on the Python of binder/runtime.txt.
+"""
+
+import subprocess
+
+from classroom_env import ROOT, hub_env
+
+
+def test_repo2docker_detects_requirements_postbuild_and_start(hub_bin):
+    done = subprocess.run([str(hub_bin / "jupyter-repo2docker"), "--no-build", "--no-run", "--debug", str(ROOT)],
+                          capture_output=True, text=True, timeout=300, env=hub_env())
+    assert done.returncode == 0, done.stderr[-3000:]
+    dockerfile = done.stdout + done.stderr
+    python = (ROOT / "binder" / "runtime.txt").read_text().strip().removeprefix("python-")
+    print(f"\nrepo2docker: {next(line for line in dockerfile.splitlines() if 'environment for python' in line)}")
+    assert f"python={python}" in dockerfile
+    assert 'pip install --no-cache-dir -r "binder/requirements.txt"' in dockerfile
+    assert "./binder/postBuild" in dockerfile
+    assert 'R2D_ENTRYPOINT="${REPO_DIR}/binder/start"' in dockerfile
