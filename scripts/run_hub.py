@@ -16,6 +16,7 @@ Stop it with Ctrl-C (the hub stops every student's server it started).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import secrets
 import signal
@@ -83,6 +84,23 @@ def hub_environment(*, port: int, ip: str, state: Path, homes: Path, password: s
     return env
 
 
+#: JupyterLab defaults for every student of the demo hub: no news pop-up, no update check (nothing
+#: leaves the machine). Written to the hub environment's lab settings overrides.
+LAB_OVERRIDES = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+}
+
+
+def write_lab_overrides(prefix: Path) -> Path:
+    """Write ``share/jupyter/lab/settings/overrides.json`` of the environment at ``prefix``; return its path."""
+    path = prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    current = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    current.update(LAB_OVERRIDES)
+    path.write_text(json.dumps(current, indent=2), encoding="utf-8")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8000, help="public port (0: a free one)")
@@ -103,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         folder.mkdir(parents=True, exist_ok=True)
     env = hub_environment(port=port, ip=args.ip, state=args.state.resolve(), homes=args.homes.resolve(), password=password,
                           expose_app=args.expose_app)
+    write_lab_overrides(HUB_DIR / "venv")
     hub_url = f"http://{args.ip}:{port}"
     print(f"QEDN demo class: {hub_url}  (any user name; shared password: {password})", flush=True)
     print(f"nbgitpuller link (pulls {repo} @ {branch} into ~/{TARGET}, opens the start notebook):", flush=True)

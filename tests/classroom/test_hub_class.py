@@ -29,6 +29,8 @@ import nbformat
 import servers
 from classroom_env import HUB_BIN, PROXY, ROOT, unavailable
 
+from qedn_lessons.course import course_map
+
 STUDENTS = [f"student{n}" for n in range(1, 6)]
 LESSON = "01_superposition_and_coherence.ipynb"
 START = "00_start_here.ipynb"
@@ -36,10 +38,11 @@ BRANCH = "class"
 STUDENT_EDIT = "answer = 51.43  # my own answer: the merge must keep it"
 TEACHER_FIX = "[Corrected by the teacher] "
 TIMEOUT_MS = 240_000
+TITLES = [entry.title for entry in course_map(ROOT / "notebooks")]  # what the start page must list
 MIB = 1024 * 1024
 
 # JupyterLab settings a hub admin would give the class: no news pop-up, every cell in the DOM.
-LAB_SETTINGS = dict(servers.LAB_SETTINGS)
+LAB_SETTINGS = dict(servers.LAB_SETTINGS)  # (run_hub.py also turns the news off for every student)
 LAB_SETTINGS.pop("@jupyterlab/docmanager-extension/plugin.jupyterlab-settings")  # keep autosave as a class has it
 
 _OPEN = """(path) => {
@@ -172,6 +175,13 @@ async def _student(browser, name: str, link: str, password: str, hub_url: str) -
     await page.click("#login_submit")
     await page.wait_for_function(_OPEN, arg=START, timeout=TIMEOUT_MS, polling=250)
     ready_s = time.monotonic() - t0
+    # The start page works from the pulled copy: every lesson listed as written, its self-test quiet.
+    await page.evaluate("async () => await window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    start = await page.evaluate(_ERRORS)
+    assert not start["errors"] and start["ran"] == start["code"], f"{name}: the start page in the hub: {start}"
+    shown = await page.evaluate("() => window.jupyterapp.shell.currentWidget.content.node.innerText")
+    missing = [title for title in TITLES if title not in shown]
+    assert "not yet written" not in shown and not missing, f"{name}: the start page's course map lacks {missing}"
     await page.goto(f"{hub_url}/user/{name}/lab/tree/qedn-lessons/notebooks/{LESSON}")
     await page.wait_for_function(_OPEN, arg=LESSON, timeout=TIMEOUT_MS, polling=250)
     t1 = time.monotonic()
@@ -279,7 +289,7 @@ def test_a_class_of_five_on_the_hub(hub_bin, tmp_path):
     for user, m in sorted(memory.items()):
         kernels = ", ".join(f"{k:.0f}" for k in m["kernels_rss"])
         print(f"classroom: {user}: server + kernels RSS {m['rss']:.0f} MiB, USS {m['uss']:.0f} MiB "
-              f"(server {m['server_rss']:.0f} MiB; kernels {kernels} MiB: the start page's and lesson 01's)")
+              f"(server {m['server_rss']:.0f} MiB; kernels {kernels} MiB: the start page's and lesson 01's, both run)")
     rss = [m["rss"] for m in memory.values()]
     uss = [m["uss"] for m in memory.values()]
     print(f"classroom: per student (server + two kernels): RSS mean {statistics.mean(rss):.0f} MiB, max {max(rss):.0f} MiB; "
