@@ -180,7 +180,9 @@ def main(argv: list[str] | None = None) -> int:
     written = build(args.out, args.lesson, points=args.points)
     for path in written:
         print(f"wrote {path.relative_to(args.out.resolve()) if path.is_absolute() else path}")
-    print(f"nbgrader course directory: {args.out} ({len(written)} assignments). Next: cd {args.out} && nbgrader generate_assignment lesson01")
+    tools = Path(sys.executable).parent  # nbgrader and alembic live beside this Python (.hub/venv/bin)
+    print(f"nbgrader course directory: {args.out} ({len(written)} assignments). Next:\n"
+          f"  cd {args.out} && PATH={tools}:$PATH nbgrader generate_assignment lesson01")
     return 0
 
 
