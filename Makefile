@@ -22,6 +22,7 @@ export MKL_NUM_THREADS ?= 1
 
 
 .PHONY: readme course test test-fast test-browser browser-deps lint nb-refresh bench bench-browser workshop voila site gallery clean
+.PHONY: hub hub-deps assignments test-classroom
 
 # binder/overrides.json: the course's JupyterLab settings (no news prompt, Markdown opens rendered),
 # installed where JupyterLab reads them; binder/postBuild does the same on Binder.
@@ -39,8 +40,8 @@ $(VENV)/.stamp-test: $(VENV)/.stamp-course requirements-test.txt
 course: $(VENV)/.stamp-course
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(LAB_FLAGS)
 
-## test: install (first time) and run every test: lint, unit, property, notebooks (nbval), browser
-test: $(VENV)/.stamp-test browser-deps lint
+## test: install (first time) and run every test: lint, unit, property, notebooks (nbval), browser, classroom
+test: $(VENV)/.stamp-test browser-deps hub-deps lint
 	$(BIN)/python scripts/nbtool.py check
 	$(BIN)/python -m pytest tests notebooks --nbval-lax $(PYTEST_FLAGS)
 	$(BIN)/python scripts/gallery.py
@@ -48,7 +49,7 @@ test: $(VENV)/.stamp-test browser-deps lint
 ## test-fast: everything but the browser tests
 test-fast: $(VENV)/.stamp-test lint
 	$(BIN)/python scripts/nbtool.py check
-	$(BIN)/python -m pytest tests notebooks --nbval-lax -m "not browser" $(PYTEST_FLAGS)
+	$(BIN)/python -m pytest tests notebooks --nbval-lax -m "not browser and not classroom" $(PYTEST_FLAGS)
 	$(BIN)/python scripts/gallery.py
 
 ## test-browser: only the browser tests (JupyterLab and Voila in Chromium, every notebook)
@@ -98,5 +99,37 @@ bench: $(VENV)/.stamp-test
 bench-browser: $(VENV)/.stamp-test browser-deps
 	$(BIN)/python benchmarks/browser_latency.py
 
+# --- the classroom: JupyterHub + nbgitpuller, nbgrader (docs/instructors/running_a_class.md) ---------
+# Its own environment (.hub/venv: requirements.txt + requirements-hub.txt + the course, editable), so
+# .venv and requirements-lock.txt stay as tested; configurable-http-proxy from npm into .hub/node_modules.
+HUB_DIR  := .hub
+HUB_BIN  := $(HUB_DIR)/venv/bin
+HUB_PORT ?= 8000
+CHP_VERSION ?= 5.3.0
+
+$(HUB_DIR)/venv/.stamp: requirements.txt requirements-hub.txt pyproject.toml
+	test -x $(HUB_BIN)/python || $(PYTHON) -m venv $(HUB_DIR)/venv
+	$(HUB_BIN)/python -m pip install -q -r requirements.txt -r requirements-hub.txt -e .
+	touch $@
+
+$(HUB_DIR)/node_modules/.bin/configurable-http-proxy:
+	mkdir -p $(HUB_DIR)
+	npm install --prefix $(HUB_DIR) --no-save --no-audit --no-fund --loglevel=error configurable-http-proxy@$(CHP_VERSION)
+
+## hub-deps: install the classroom tools (jupyterhub, nbgitpuller, nbgrader; the proxy from npm) into .hub/
+hub-deps: $(HUB_DIR)/venv/.stamp $(HUB_DIR)/node_modules/.bin/configurable-http-proxy
+
+## hub: a local JupyterHub for a demo class; prints the nbgitpuller link (HUB_PORT=…, HUB_PASSWORD=…)
+hub: hub-deps
+	$(HUB_BIN)/python scripts/run_hub.py --port=$(HUB_PORT)
+
+## assignments: build the nbgrader course directory _assignments/ from the exercise registry
+assignments: $(HUB_DIR)/venv/.stamp
+	$(HUB_BIN)/python scripts/build_assignments.py --out _assignments
+
+## test-classroom: hub + 5 students in Chromium + nbgitpuller merge, nbgrader round trip, Binder
+test-classroom: $(VENV)/.stamp-test browser-deps hub-deps
+	$(BIN)/python -m pytest tests/classroom -m classroom -s $(PYTEST_FLAGS)
+
 clean:
-	rm -rf $(VENV) _site test-artifacts .pytest_cache
+	rm -rf $(VENV) _site test-artifacts .pytest_cache $(HUB_DIR) _assignments

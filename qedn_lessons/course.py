@@ -10,6 +10,13 @@ Each lesson notebook carries its own title and minutes in its top-level metadata
 does not exist yet (and says so), and :func:`course_map_markdown`
 renders the map as a Markdown table with links relative to the ``notebooks/`` folder. The start page
 and the README use it, so the map can never drift from the notebooks.
+
+Where the notebooks are does not depend on where the package is installed (on a JupyterHub it is
+installed with pip and the notebooks are pulled into each student's home by nbgitpuller).
+:func:`find_notebook_dir` looks, in order, at an explicit argument, the ``QEDN_NOTEBOOKS``
+environment variable, the current working directory (a kernel's is the notebook's own folder) and
+its ``notebooks/`` subfolder, and finally the source checkout the package was imported from.
+``NOTEBOOK_DIR`` is that folder, looked up each time it is read.
 """
 
 from __future__ import annotations
@@ -22,8 +29,70 @@ from pathlib import Path
 from qedn_lessons import manifest
 from qedn_lessons.claims import NOTEBOOKS
 
-#: Where the notebooks live (the repository's ``notebooks/`` folder).
-NOTEBOOK_DIR: Path = Path(__file__).resolve().parent.parent / "notebooks"
+#: Environment variable naming the folder that holds the course's notebooks.
+NOTEBOOK_ENV = "QEDN_NOTEBOOKS"
+
+#: The ``notebooks/`` folder of the source checkout (exists only for an editable install).
+_CHECKOUT_DIR: Path = Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def _holds_course(folder: Path) -> bool:
+    """True when ``folder`` holds at least one of the course's notebooks."""
+    return folder.is_dir() and any((folder / name).is_file() for name in NOTEBOOKS.values())
+
+
+def find_notebook_dir(notebook_dir: str | Path | None = None) -> Path | None:
+    """The folder holding the course's notebooks, or ``None`` when none is found.
+
+    Looked for in this order:
+
+    1. ``notebook_dir`` when given (it must be an existing folder);
+    2. the ``QEDN_NOTEBOOKS`` environment variable when set (it must name an existing folder);
+    3. the current working directory, when it holds a lesson notebook (a Jupyter kernel's working
+       directory is the folder of the notebook it runs), then its ``notebooks/`` subfolder;
+    4. the ``notebooks/`` folder beside the package, when the package is imported from a source
+       checkout (editable install).
+
+    Raises
+    ------
+    TypeError
+        If ``notebook_dir`` is not a path or string.
+    ValueError
+        If ``notebook_dir`` or ``QEDN_NOTEBOOKS`` names something that is not a folder.
+    """
+    if notebook_dir is not None:
+        if not isinstance(notebook_dir, str | Path):
+            raise TypeError(f"notebook_dir must be a path or string, got {type(notebook_dir).__name__}")
+        folder = Path(notebook_dir).expanduser()
+        if not folder.is_dir():
+            raise ValueError(f"notebook_dir must be an existing folder, got {str(folder)!r}")
+        return folder
+    from_env = os.environ.get(NOTEBOOK_ENV, "").strip()
+    if from_env:
+        folder = Path(from_env).expanduser()
+        if not folder.is_dir():
+            raise ValueError(f"{NOTEBOOK_ENV} must name an existing folder, got {from_env!r}")
+        return folder
+    try:
+        cwd = Path.cwd()
+    except OSError:  # the working directory was deleted
+        cwd = None
+    if cwd is not None:
+        for folder in (cwd, cwd / "notebooks"):
+            if _holds_course(folder):
+                return folder
+    if _holds_course(_CHECKOUT_DIR):
+        return _CHECKOUT_DIR
+    return None
+
+
+def __getattr__(name: str):
+    # ``NOTEBOOK_DIR`` is looked up when read, so it follows the kernel's working directory and
+    # QEDN_NOTEBOOKS instead of the package's install location.
+    if name == "NOTEBOOK_DIR":
+        return find_notebook_dir() or _CHECKOUT_DIR
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: Text shown for a lesson whose notebook has not been written yet.
 NOT_WRITTEN = "not yet written"
@@ -77,7 +146,8 @@ def course_map(notebook_dir: str | Path | None = None) -> list[LessonEntry]:
     Parameters
     ----------
     notebook_dir:
-        Folder holding the notebooks; defaults to the repository's ``notebooks/``.
+        Folder holding the notebooks; by default found by :func:`find_notebook_dir` (explicit
+        argument, ``QEDN_NOTEBOOKS``, the working directory, the source checkout).
 
     Titles, minutes and questions come from each notebook's ``metadata["qedn"]`` when the notebook
     exists; otherwise the planned title is used and ``exists`` is False.
@@ -86,9 +156,17 @@ def course_map(notebook_dir: str | Path | None = None) -> list[LessonEntry]:
     ------
     TypeError
         If ``notebook_dir`` is not a path or string.
+    FileNotFoundError
+        If no folder is given and none holding the course's notebooks is found (rather than
+        listing every lesson as not written).
     """
     if notebook_dir is None:
-        folder = NOTEBOOK_DIR
+        folder = find_notebook_dir()
+        if folder is None:
+            raise FileNotFoundError(
+                "the course's notebooks were not found: run from the notebooks' folder, set "
+                f"{NOTEBOOK_ENV}=/path/to/notebooks, or pass notebook_dir"
+            )
     elif isinstance(notebook_dir, str | Path):
         folder = Path(notebook_dir)
     else:
