@@ -243,7 +243,7 @@ NOT_TERMS: frozenset[str] = frozenset({
     # lesson 00: how to use the kit
     "test each of its claims with simulations of real physics", "Run a cell", "Shift + Enter", "Widgets", "Legend",
     "Predict", "Exercises", "Hint", "Claim check", "Self-test", "temporary", "File → Download", "Find your way",
-    "Glossary",
+    "Glossary", "Commit my prediction", "Your progress",
     # front-matter table headings
     "Questions", "Objectives", "Prerequisites", "Time",
     # emphasis of ordinary words
