@@ -59,8 +59,9 @@ def render_explorers(out: Path, only: str | None = None) -> list[dict]:
     from qedn_lessons.widgets.base import all_explorers
 
     records = []
-    for name, cls in all_explorers().items():
-        if only and only != name:
+    for key, cls in all_explorers().items():
+        name = cls.__name__  # the registry key is module.Class; the class name is unique and reads better
+        if only and only not in (name, key):
             continue
         settings = [("defaults", {})] + list(cls.presets.items())
         for setting, values in settings:

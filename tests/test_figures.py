@@ -16,6 +16,7 @@ from qedn_lessons.style import new_figure, show
 from qedn_lessons.widgets.base import all_explorers, random_value
 
 EXPLORERS = all_explorers()
+BY_NAME = {cls.__name__: cls for cls in EXPLORERS.values()}
 #: Where the explorers' figures at defaults and presets are saved for ``scripts/gallery.py`` (so
 #: ``make test`` builds the gallery without rendering them twice).
 SAVED = Path(__file__).resolve().parents[1] / "test-artifacts" / "explorer-figures"
@@ -84,7 +85,7 @@ def test_every_explorer_has_presets_that_exist():
 
 
 def test_inactive_control_is_disabled_with_its_reason_and_enabled_again():
-    explorer = EXPLORERS["TransportExplorer"](network="FMO")
+    explorer = BY_NAME["TransportExplorer"](network="FMO")
     sites = explorer.controls["n_sites"]
     assert sites.disabled and "7 sites" in sites.tooltip
     assert "Sites is off" in explorer.caption.value
@@ -93,7 +94,7 @@ def test_inactive_control_is_disabled_with_its_reason_and_enabled_again():
 
 
 def test_apply_preset_sets_the_controls_and_refuses_an_unknown_name():
-    explorer = EXPLORERS["SuddenDeathExplorer"]()
+    explorer = BY_NAME["SuddenDeathExplorer"]()
     name, values = next(iter(type(explorer).presets.items()))
     explorer.apply_preset(name)
     assert explorer.values() | values == explorer.values()
@@ -190,7 +191,7 @@ def test_gallery_page_shows_an_explorer_with_its_caption(tmp_path):
     spec.loader.exec_module(gallery)
     assert gallery.main(["--only", "SuddenDeathExplorer", "--out", str(tmp_path)]) == 0
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
-    cls = EXPLORERS["SuddenDeathExplorer"]
+    cls = BY_NAME["SuddenDeathExplorer"]
     assert page.count("<img ") == 1 + len(cls.presets) and "04_entanglement" in page
     assert "concurrence starts at" in page and "with a finding" in page
     assert all((tmp_path / name).stat().st_size > 1000 for name in (p.name for p in tmp_path.glob("*.png")))
