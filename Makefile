@@ -21,7 +21,7 @@ export OMP_NUM_THREADS ?= 1
 export MKL_NUM_THREADS ?= 1
 
 
-.PHONY: readme course test test-fast test-browser browser-deps nb-refresh bench bench-browser workshop voila site clean
+.PHONY: readme course test test-fast test-browser browser-deps nb-refresh bench bench-browser bench-workshop workshop voila site clean
 
 $(VENV)/.stamp-course: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -80,6 +80,10 @@ bench: $(VENV)/.stamp-test
 ## bench-browser: end-to-end slider-to-figure latency in Chromium, JupyterLab and Voila (JSON)
 bench-browser: $(VENV)/.stamp-test browser-deps
 	$(BIN)/python benchmarks/browser_latency.py
+
+## bench-workshop: time to open each lesson in `make workshop`, without and with preheated kernels (JSON)
+bench-workshop: $(VENV)/.stamp-test browser-deps
+	$(BIN)/python benchmarks/workshop_open.py
 
 clean:
 	rm -rf $(VENV) _site test-artifacts .pytest_cache

@@ -77,7 +77,8 @@ _PAGE = """<!DOCTYPE html>
 <h1>QEDN Lessons</h1>
 <p>Testing the speculative proposal <i>Quantum Energy Distribution Networks</i> claim by claim, with
 simulations of real physics. Each lesson opens as an app with live widgets: move a control and the
-figure follows. A lesson takes a few seconds to start (it runs once for you).</p>
+figure follows. Each lesson has a kernel kept ready that has already run it, so it opens in about a
+second once the workshop has warmed up (a minute or two after start).</p>
 <ol class="lessons">
 {rows}
 </ol>
