@@ -6,14 +6,17 @@
 
 For each pool size, starts Voila exactly as ``scripts/serve_workshop.py`` does (its template and
 arguments) on a free loopback port, waits until the server has warmed up (every preheated kernel
-started and the server's process group idle), then opens each lesson in a fresh browser page and
-records the time from navigation start to the lesson's widgets visible: every widget the notebook
+started and the server's process group idle), then opens each lesson in a new browser tab and
+records the time from navigation start to the lesson's widgets visible (one browser context, as a
+presenter's browser: the first lesson opened finds an empty cache, the others find Voila's
+JavaScript cached): every widget the notebook
 displayed rendered and every explorer figure loaded (for a lesson without widgets: the page shown).
 The time is read in the page (``performance.now()``, whose origin is the navigation start), polled
 every 50 ms. Between two openings it waits until the machine is idle again (the pool refilling the
 kernel just used), as when a presenter switches lessons a few minutes apart.
 
-Prints JSON: per pool size and lesson, the times in ms, and the median over lessons. Not a test: the
+Prints JSON: per pool size and lesson, the times in ms (and, for the first opening, when the HTML
+had arrived, the DOM was ready and the page had loaded), and the median over lessons. Not a test: the
 numbers depend on the machine and its load (record them with the machine they came from).
 """
 
@@ -92,16 +95,17 @@ def group_cpu_idle(server, *, idle_below: float = 15.0, seconds: float = 3.0, ti
     return time.monotonic() - start
 
 
-def open_lesson(browser, server, name: str, *, timeout_ms: int = 300_000) -> dict:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+def open_lesson(context, server, name: str, *, timeout_ms: int = 300_000) -> dict:
     page = context.new_page()
     try:
         response = page.goto(server.url(f"voila/render/{name}"), wait_until="domcontentloaded", timeout=timeout_ms)
         expected = expected_widgets(response.text()) if response else 0
         handle = page.wait_for_function(_VISIBLE, arg=expected, timeout=timeout_ms, polling=50)
-        return {"ms": round(float(handle.json_value()), 1), "widgets": expected}
+        timing = page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0];"
+                               " return {html_ms: n.responseEnd, dom_ready_ms: n.domContentLoadedEventEnd, load_ms: n.loadEventEnd}; }")
+        return {"ms": round(float(handle.json_value()), 1), "widgets": expected, **{k: round(v, 1) for k, v in timing.items()}}
     finally:
-        context.close()
+        page.close()
 
 
 def measure(pool_size: int, lessons: list[str], repeat: int, browser) -> dict:
@@ -113,15 +117,22 @@ def measure(pool_size: int, lessons: list[str], repeat: int, browser) -> dict:
         n_notebooks = len(list(servers.NOTEBOOKS.glob("*.ipynb")))
         group_cpu_idle(server, min_children=n_notebooks * pool_size)
         result = {"pool_size": pool_size, "warm_up_s": round(time.monotonic() - started, 1), "lessons": {}}
-        for name in lessons:
-            times = []
+        # One browser context, as a presenter's browser: the first lesson loads Voila's JavaScript
+        # into an empty cache ("cold"), the next ones find it cached.
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        for number, name in enumerate(lessons):
+            runs = []
             for _ in range(repeat):
-                times.append(open_lesson(browser, server, name)["ms"])
+                runs.append(open_lesson(context, server, name))
                 group_cpu_idle(server, min_children=n_notebooks * pool_size)  # the pool refills
-            result["lessons"][name] = times
-        firsts = [t[0] for t in result["lessons"].values()]
+            result["lessons"][name] = {"ms": [r["ms"] for r in runs], "cache": "warm" if number else "cold", "first": runs[0]}
+        context.close()
+        firsts = [entry["ms"][0] for entry in result["lessons"].values()]
+        warm = firsts[1:]
         result["median_ms"] = round(statistics.median(firsts), 1) if firsts else None
         result["max_ms"] = max(firsts) if firsts else None
+        result["median_warm_cache_ms"] = round(statistics.median(warm), 1) if warm else None
+        result["max_warm_cache_ms"] = max(warm) if warm else None
         return result
     finally:
         server.stop()
