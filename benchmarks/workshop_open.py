@@ -16,7 +16,8 @@ every 50 ms. Between two openings it waits until the machine is idle again (the 
 kernel just used), as when a presenter switches lessons a few minutes apart.
 
 Prints JSON: per pool size and lesson, the times in ms (and, for the first opening, when the HTML
-had arrived, the DOM was ready and the page had loaded), and the median over lessons. Not a test: the
+had arrived, the DOM was ready and the page had loaded, and how long the page's main thread was busy
+— Chromium's ``TaskDuration``, CPU work that a loaded machine stretches), and the median over lessons. Not a test: the
 numbers depend on the machine and its load (record them with the machine they came from).
 """
 
@@ -97,13 +98,18 @@ def group_cpu_idle(server, *, idle_below: float = 15.0, seconds: float = 3.0, ti
 
 def open_lesson(context, server, name: str, *, timeout_ms: int = 300_000) -> dict:
     page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
     try:
         response = page.goto(server.url(f"voila/render/{name}"), wait_until="domcontentloaded", timeout=timeout_ms)
         expected = expected_widgets(response.text()) if response else 0
         handle = page.wait_for_function(_VISIBLE, arg=expected, timeout=timeout_ms, polling=50)
         timing = page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0];"
                                " return {html_ms: n.responseEnd, dom_ready_ms: n.domContentLoadedEventEnd, load_ms: n.loadEventEnd}; }")
-        return {"ms": round(float(handle.json_value()), 1), "widgets": expected, **{k: round(v, 1) for k, v in timing.items()}}
+        metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+        busy_ms = 1e3 * metrics.get("TaskDuration", float("nan"))  # the page's main thread at work (CPU)
+        return {"ms": round(float(handle.json_value()), 1), "widgets": expected, **{k: round(v, 1) for k, v in timing.items()},
+                "page_main_thread_busy_ms": round(busy_ms, 1)}
     finally:
         page.close()
 
