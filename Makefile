@@ -21,7 +21,7 @@ export OMP_NUM_THREADS ?= 1
 export MKL_NUM_THREADS ?= 1
 
 
-.PHONY: readme course test test-fast test-browser browser-deps lint nb-refresh bench bench-browser workshop voila site gallery clean
+.PHONY: readme course test test-fast test-browser browser-deps lint nb-refresh bench bench-browser bench-workshop workshop voila site gallery clean
 .PHONY: hub hub-deps assignments test-classroom
 
 # binder/overrides.json: the course's JupyterLab settings (no news prompt, Markdown opens rendered),
@@ -130,6 +130,9 @@ assignments: $(HUB_DIR)/venv/.stamp
 ## test-classroom: hub + 5 students in Chromium + nbgitpuller merge, nbgrader round trip, Binder
 test-classroom: $(VENV)/.stamp-test browser-deps hub-deps
 	$(BIN)/python -m pytest tests/classroom -m classroom -s $(PYTEST_FLAGS)
+## bench-workshop: time to open each lesson in `make workshop`, without and with preheated kernels (JSON)
+bench-workshop: $(VENV)/.stamp-test browser-deps
+	$(BIN)/python benchmarks/workshop_open.py
 
 clean:
 	rm -rf $(VENV) _site test-artifacts .pytest_cache $(HUB_DIR) _assignments

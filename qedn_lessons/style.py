@@ -134,14 +134,19 @@ def show(fig: Figure, alt: str, *, caption: str | None = None) -> None:
 
     ``alt`` says what the figure shows (what a screen reader reads and the static site's ``alt``).
     ``caption`` defaults to ``alt``. Refuses an empty description: every figure must have one.
+    The figure also goes out as ``<img alt=...>`` HTML: JupyterLab and Voila draw a PNG output as
+    an ``<img>`` without ``alt`` (they ignore the metadata), the HTML one keeps it (WCAG 1.1.1).
     """
+    import base64
+
     from IPython.display import display
 
     if not isinstance(alt, str) or not alt.strip():
         raise ValueError("alt must be a non-empty description of what the figure shows")
     data = figure_png(fig)
+    img = f'<img src="data:image/png;base64,{base64.b64encode(data).decode("ascii")}" alt="{html.escape(alt)}">'
     display(
-        {"image/png": data, "text/plain": f"<Figure: {alt}>"},
+        {"image/png": data, "text/html": img, "text/plain": f"<Figure: {alt}>"},
         raw=True,
         metadata={"image/png": {"alt": alt}},
     )

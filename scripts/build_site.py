@@ -10,9 +10,15 @@ its default figure with the explorer's caption as alt text), export with nbconve
 extended to write each PNG's ``alt`` from the output metadata, and point links between notebooks at
 the built pages. Then an ``index.html`` with the course map (:func:`qedn_lessons.course.course_map`).
 
+Accessible (WCAG 2.1 AA) and offline: code is highlighted with an accessible Pygments style
+(``accessible-pygments``' ``a11y-high-contrast-light``), prompts and links have enough contrast and
+links in text are underlined; MathJax (2.7, with its fonts) is copied from the installed
+``jupyter-server-mathjax`` package into ``mathjax/`` next to the pages, and nothing is loaded from a
+CDN (no require.js, no mermaid), so the site reads the same in a classroom without internet.
+
 Finally the alt check: every ``<img>`` of the site must have a non-empty ``alt`` that is not
-nbconvert's placeholder; otherwise the build exits 1 and lists the offenders. Nothing is downloaded;
-the pages load MathJax from its CDN when online (equations stay readable as TeX offline).
+nbconvert's placeholder; otherwise the build exits 1 and lists the offenders. Nothing is downloaded,
+at build time or when a page is read.
 """
 
 from __future__ import annotations
@@ -31,10 +37,33 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 NBCONVERT_PLACEHOLDER = "No description has been provided for this image"
+#: Accessible highlighting (accessible-pygments): every token colour ≥ 4.5:1 on its background.
+PYGMENTS_STYLE = "a11y-high-contrast-light"
+MATHJAX_DIR = "mathjax"  # MathJax's files, next to the pages
+MATHJAX_URL = f"{MATHJAX_DIR}/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe"
 
 # nbconvert's lab template, with the PNG's alt text taken from the output's metadata
 # (``{"image/png": {"alt": ...}}``, as written by ``style.show`` and the explorers' fallback).
 TEMPLATE = r"""{%- extends 'lab/index.html.j2' -%}
+{#- offline: no require.js (no live widgets on the site) and no mermaid from a CDN -#}
+{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block html_head_css -%}
+<style type="text/css">
+/* WCAG 2.1 AA: prompts at >= 4.5:1 on white (JupyterLab's are 2.2-4.4:1), links in text underlined
+   (1.4.1: not told apart by colour alone) and dark enough. After JupyterLab's CSS, so it wins. */
+:root {
+  --jp-cell-inprompt-font-color: #1a5a96;
+  --jp-cell-outprompt-font-color: #9c3a1c;
+  --jp-cell-prompt-not-active-font-color: #4d4d4d;
+  --jp-cell-prompt-not-active-opacity: 1;
+  --jp-cell-prompt-opacity: 1;
+  --jp-content-link-color: #0b4f9c;
+}
+body.jp-Notebook .jp-RenderedHTMLCommon a, body.jp-Notebook main a { text-decoration: underline; }
+.qedn-caption { color: #1f1f1f; }
+</style>
+{%- endblock html_head_css -%}
 {% block data_png scoped %}
 {%- set alt = (output.metadata.get('image/png') or {}).get('alt') if output.metadata else none -%}
 <div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
@@ -95,12 +124,15 @@ def execute(path: Path, workdir: Path, timeout_s: int):
 
 
 def static_outputs(nb) -> int:
-    """Replace live widget views by their PNG fallback; drop widget state. Returns how many."""
+    """Replace live widget views by their PNG fallback; drop widget state. Returns how many.
+    A figure shown with ``style.show`` keeps only its PNG (with alt) for the site's template."""
     nb.metadata.pop("widgets", None)
     replaced = 0
     for cell in nb.cells:
         for output in cell.get("outputs", []):
             data = output.get("data")
+            if data and "image/png" in data and ((output.get("metadata") or {}).get("image/png") or {}).get("alt"):
+                data.pop("text/html", None)  # style.show's <img alt> for live frontends: the PNG block writes it here
             if data and WIDGET_MIME in data:
                 del data[WIDGET_MIME]
                 if "image/png" in data:
@@ -113,8 +145,33 @@ def exporter():
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
+    from traitlets.config import Config
+
+    config = Config()
+    config.CSSHTMLHeaderPreprocessor.style = PYGMENTS_STYLE
     return HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"qedn_site.html.j2": TEMPLATE})],
-                        template_file="qedn_site.html.j2")
+                        template_file="qedn_site.html.j2", mathjax_url=MATHJAX_URL, config=config)
+
+
+def mathjax_source() -> Path:
+    """MathJax 2.7 as installed by the ``jupyter-server-mathjax`` package (with its web fonts)."""
+    try:
+        import jupyter_server_mathjax
+    except ImportError as exc:
+        raise RuntimeError("the static site needs MathJax from the jupyter-server-mathjax package: "
+                           "pip install -r requirements.txt") from exc
+    return Path(jupyter_server_mathjax.__file__).resolve().parent / "static"
+
+
+def copy_mathjax(out: Path) -> Path:
+    """Copy MathJax next to the pages (English messages only; the other locales are never loaded)."""
+    source, target = mathjax_source(), out / MATHJAX_DIR
+
+    def skip(folder: str, names: list[str]) -> list[str]:
+        return [n for n in names if Path(folder).name == "localization" and n != "en"]
+
+    shutil.copytree(source, target, ignore=skip, dirs_exist_ok=True)
+    return target
 
 
 _LOCAL_NOTEBOOK_LINK = re.compile(r'href="(?!https?:|//|#)([^"#?]+?)\.ipynb(#[^"]*)?"')
@@ -160,6 +217,7 @@ def index_notebook(built: list[Path]):
 def build(paths: list[Path], out: Path, timeout_s: int) -> list[str]:
     """Build the site into ``out``; return the failures (a notebook that raised, a missing alt)."""
     out.mkdir(parents=True, exist_ok=True)
+    copy_mathjax(out)
     export, failures, built = exporter(), [], []
     with tempfile.TemporaryDirectory(prefix="qedn-site-") as tmp:
         workdir = Path(tmp) / "notebooks"

@@ -10,6 +10,9 @@ Design (why it is fast and renders everywhere):
 * sliders update on release (``continuous_update=False``), so a drag never queues dozens of redraws;
 * the caption under the figure is rewritten on every update with the numbers it shows: it is the
   figure's alt text for screen readers, and it says in words what colour alone must not carry;
+  setting ``alt_text`` also puts it on the figure's ``<img>`` (as its ``title``, the accessible name
+  ipywidgets' ``tooltip`` gives an image), and every slider handle gets its description as
+  accessible name (:mod:`qedn_lessons.widgets.a11y`) — WCAG 2.1 AA in JupyterLab and Voila;
 * outside a live kernel (the static HTML site) the explorer falls back to a PNG of its default
   figure with that caption as alt text.
 
@@ -29,6 +32,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from qedn_lessons._registry import import_submodules, register_unique
+from qedn_lessons.widgets.a11y import FigureImage, aria_output
 from qedn_lessons.style import figure_png
 
 _STYLE = {"description_width": "initial"}
@@ -90,7 +94,7 @@ class Explorer:
                 raise ValueError(f"{name} is not a control of {type(self).__name__}; controls: {sorted(self.controls)}")
             self.controls[name].value = value
         self.fig = self.build_figure()
-        self.image = widgets.Image(format="png", layout={"max_width": "100%", "height": "auto"})
+        self.image = FigureImage(format="png", layout={"max_width": "100%", "height": "auto"})
         self.caption = widgets.HTML()
         self.last_update_ms = float("nan")
         self._frozen = False
@@ -104,6 +108,7 @@ class Explorer:
                 self.image,
                 self.caption,
                 widgets.HTML(self.legend_html()),
+                aria_output(),
             ],
             layout={"border": "1px solid #ccc", "padding": "6px"},
         )
@@ -121,6 +126,16 @@ class Explorer:
         raise NotImplementedError
 
     # --- machinery ---------------------------------------------------------------------------------
+    @property
+    def alt_text(self) -> str:
+        """What the figure shows now (the caption): the figure's accessible name in the browser."""
+        return self._alt_text
+
+    @alt_text.setter
+    def alt_text(self, text: str) -> None:
+        self._alt_text = text
+        self.image.tooltip = f"Figure: {text}"  # the <img>'s title and alt (widgets.a11y): its accessible name
+
     def values(self) -> dict[str, Any]:
         return {name: control.value for name, control in self.controls.items()}
 

@@ -117,3 +117,25 @@ def page(request, browser):
         (ARTIFACTS / f"{name}.console.txt").write_text("\n".join(console))
         (ARTIFACTS / f"{name}.failure.txt").write_text(failed.longreprtext)
     context.close()
+
+
+@pytest.fixture(scope="session")
+def static_site(tmp_path_factory):
+    """The static HTML course (``scripts/build_site.py``, every notebook executed) served on a
+    loopback port. ``QEDN_SITE_DIR=_site`` reuses a site already built by ``make site``."""
+    import a11y
+
+    existing = os.environ.get("QEDN_SITE_DIR")
+    if existing:
+        root = Path(existing).resolve()
+        if not (root / "index.html").exists():
+            pytest.fail(f"QEDN_SITE_DIR={existing} holds no built site (run make site)", pytrace=False)
+    else:
+        root = tmp_path_factory.mktemp("site")
+        failures = a11y.build_site_module().build(servers.lesson_notebooks(), root, timeout_s=600)
+        if failures:
+            pytest.fail("the static site did not build:\n  " + "\n  ".join(failures), pytrace=False)
+    server = a11y.StaticServer(root)
+    server.root = root
+    yield server
+    server.stop()

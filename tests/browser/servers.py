@@ -80,14 +80,15 @@ def working_copy(destination: Path) -> Path:
     return destination
 
 
-def workshop_setup(notebook_dir: Path, data_dir: Path) -> tuple[list[str], dict[str, str]]:
-    """The Voila arguments and environment of the workshop command (scripts/serve_workshop.py)."""
+def workshop_setup(notebook_dir: Path, data_dir: Path, **options) -> tuple[list[str], dict[str, str]]:
+    """The Voila arguments and environment of the workshop command (scripts/serve_workshop.py);
+    ``options`` go to its ``voila_setup`` (e.g. ``pool_size=0``: no preheated kernels)."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("serve_workshop", ROOT / "scripts" / "serve_workshop.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.voila_setup(notebook_dir, data_dir)
+    return module.voila_setup(notebook_dir, data_dir, **options)
 
 
 class ServerError(RuntimeError):
