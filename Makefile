@@ -74,7 +74,7 @@ voila: workshop
 ## site: execute every notebook and build the static HTML course in _site/ (fails on a figure without alt text)
 site: _site/index.html
 
-_site/index.html: $(VENV)/.stamp-course scripts/build_site.py $(wildcard notebooks/*.ipynb) $(shell find qedn_lessons -name '*.py' 2>/dev/null)
+_site/index.html: $(VENV)/.stamp-course scripts/build_site.py scripts/instructor_guide_site.py $(wildcard docs/instructors/*.md) $(wildcard notebooks/*.ipynb) $(shell find qedn_lessons -name '*.py' 2>/dev/null)
 	$(BIN)/python scripts/build_site.py --out _site
 
 ## nb-refresh: re-execute notebooks (fails if a cell raises), then strip every output (NB=path for one)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import os
 import re
 import shutil
 import sys
@@ -209,6 +210,9 @@ def index_notebook(built: list[Path]):
         "and each interactive widget shows its figure at the default settings. To move the controls, run the "
         "course live (on Binder, with `make course`, or as a workshop with `make workshop`; see the README).\n\n"
         f"{table}\n\n"
+        "Also: the [glossary](glossary.html) of the course's terms, and, for teachers, the "
+        "[instructor guide](instructors/index.html) (lesson plans, the answer to every Predict question, "
+        "the misconceptions the checkers detect).\n\n"
         f"*Built {time.strftime('%Y-%m-%d')} from the notebooks in the repository.*"
     )
     return new_notebook(cells=[new_markdown_cell(text)], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
@@ -217,6 +221,9 @@ def index_notebook(built: list[Path]):
 def build(paths: list[Path], out: Path, timeout_s: int) -> list[str]:
     """Build the site into ``out``; return the failures (a notebook that raised, a missing alt)."""
     out.mkdir(parents=True, exist_ok=True)
+    # The site is the reference copy: the start page's ledger shows every verdict (in a learner's own
+    # kernel it shows a verdict only after that lesson's claim check ran; qedn_lessons.progress).
+    os.environ["QEDN_SHOW_ALL_VERDICTS"] = "1"
     copy_mathjax(out)
     export, failures, built = exporter(), [], []
     with tempfile.TemporaryDirectory(prefix="qedn-site-") as tmp:
@@ -231,14 +238,25 @@ def build(paths: list[Path], out: Path, timeout_s: int) -> list[str]:
                 continue
             widgets = static_outputs(nb)
             body, _ = export.from_notebook_node(nb, resources={"metadata": {"name": path.stem}})
-            (out / f"{path.stem}.html").write_text(link_pages(body), encoding="utf-8")
+            (out / f"{path.stem}.html").write_text(_link_glossary(link_pages(body)), encoding="utf-8")
             built.append(path)
             print(f"built {path.stem}.html ({widgets} widget figures, {time.perf_counter() - start:.1f} s)")
     body, _ = export.from_notebook_node(index_notebook(built), resources={"metadata": {"name": "QEDN Lessons"}})
-    (out / "index.html").write_text(link_pages(body), encoding="utf-8")
+    (out / "index.html").write_text(_link_glossary(link_pages(body)), encoding="utf-8")
+    from qedn_lessons import glossary
+
+    body, _ = export.from_notebook_node(glossary.glossary_notebook(), resources={"metadata": {"name": "Glossary"}})
+    (out / "glossary.html").write_text(_link_glossary(link_pages(body)), encoding="utf-8")
     failures += _instructor_guide(out)
     failures += check_site(out)
     return failures
+
+
+def _link_glossary(page_html: str) -> str:
+    """Links to the notebooks' ``glossary.md`` point at the built ``glossary.html``."""
+    from qedn_lessons.glossary import link_glossary
+
+    return link_glossary(page_html)
 
 
 def _instructor_guide(out: Path) -> list[str]:
