@@ -34,8 +34,9 @@ def pytest_runtest_setup(item):
     for old in folder.glob(f"{path.stem}*"):
         old.unlink()
     saved = {k: os.environ.get(k) for k in ("QEDN_FIGURE_DIR", "QEDN_FIGURE_CHECKS", "QEDN_NOTEBOOK")}
-    os.environ.update(QEDN_FIGURE_DIR=str(folder), QEDN_NOTEBOOK=path.stem,
-                      QEDN_FIGURE_CHECKS=saved["QEDN_FIGURE_CHECKS"] or "strict")
+    os.environ.update(
+        QEDN_FIGURE_DIR=str(folder), QEDN_NOTEBOOK=path.stem, QEDN_FIGURE_CHECKS=saved["QEDN_FIGURE_CHECKS"] or "strict"
+    )
     try:
         yield
     finally:

@@ -19,7 +19,7 @@ import numpy as np
 
 matplotlib.use("Agg")
 
-from qedn_lessons.widgets.base import all_explorers, random_value  # noqa: E402
+from qedn_lessons.widgets.base import all_explorers, random_value
 
 
 def measure(cls, moves: int, rng: np.random.Generator) -> dict:

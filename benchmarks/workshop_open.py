@@ -71,8 +71,9 @@ def expected_widgets(html: str) -> int:
     return count
 
 
-def group_cpu_idle(server, *, idle_below: float = 15.0, seconds: float = 3.0, timeout_s: float = 600.0,
-                   min_children: int = 0) -> float:
+def group_cpu_idle(
+    server, *, idle_below: float = 15.0, seconds: float = 3.0, timeout_s: float = 600.0, min_children: int = 0
+) -> float:
     """Wait until the server's process tree has ≥ ``min_children`` processes and uses under
     ``idle_below`` % of one core for ``seconds`` in a row; return the seconds waited."""
     start = time.monotonic()
@@ -104,12 +105,18 @@ def open_lesson(context, server, name: str, *, timeout_ms: int = 300_000) -> dic
         response = page.goto(server.url(f"voila/render/{name}"), wait_until="domcontentloaded", timeout=timeout_ms)
         expected = expected_widgets(response.text()) if response else 0
         handle = page.wait_for_function(_VISIBLE, arg=expected, timeout=timeout_ms, polling=50)
-        timing = page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0];"
-                               " return {html_ms: n.responseEnd, dom_ready_ms: n.domContentLoadedEventEnd, load_ms: n.loadEventEnd}; }")
+        timing = page.evaluate(
+            "() => { const n = performance.getEntriesByType('navigation')[0];"
+            " return {html_ms: n.responseEnd, dom_ready_ms: n.domContentLoadedEventEnd, load_ms: n.loadEventEnd}; }"
+        )
         metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
         busy_ms = 1e3 * metrics.get("TaskDuration", float("nan"))  # the page's main thread at work (CPU)
-        return {"ms": round(float(handle.json_value()), 1), "widgets": expected, **{k: round(v, 1) for k, v in timing.items()},
-                "page_main_thread_busy_ms": round(busy_ms, 1)}
+        return {
+            "ms": round(float(handle.json_value()), 1),
+            "widgets": expected,
+            **{k: round(v, 1) for k, v in timing.items()},
+            "page_main_thread_busy_ms": round(busy_ms, 1),
+        }
     finally:
         page.close()
 
@@ -168,8 +175,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from playwright.sync_api import sync_playwright
 
-    out = {"machine": {"cpus": psutil.cpu_count(), "platform": platform.platform(), "load_avg_1min": round(psutil.getloadavg()[0], 2)},
-           "metric": "navigation start -> every widget rendered and every explorer figure loaded (ms)", "runs": []}
+    out = {
+        "machine": {
+            "cpus": psutil.cpu_count(),
+            "platform": platform.platform(),
+            "load_avg_1min": round(psutil.getloadavg()[0], 2),
+        },
+        "metric": "navigation start -> every widget rendered and every explorer figure loaded (ms)",
+        "runs": [],
+    }
     with sync_playwright() as playwright:
         browser = servers.launch_chromium(playwright)
         try:

@@ -51,6 +51,7 @@ INITIAL_STATES = ("ground", "excited", "plus", "plus_i")
 
 # --- closed forms --------------------------------------------------------------------------------
 
+
 def t2_time(t1: float, t_phi: float) -> float:
     """Coherence time T2 from the energy relaxation time T1 and the pure dephasing time Tφ.
 
@@ -210,6 +211,7 @@ def coherence_magnitude(bloch: Any) -> Any:
 
 # --- Lindblad evolution --------------------------------------------------------------------------
 
+
 def qubit_collapse_operators(*, t1: float, t_phi: float, n_thermal: float = 0.0) -> list[qutip.Qobj]:
     """Lindblad operators of a qubit with relaxation time T1, dephasing time Tφ and bath occupation n̄.
 
@@ -345,8 +347,13 @@ def bloch_trajectory(
         unknown ``initial``, too many time points.
     """
     rhos = density_matrices(
-        times, t1=t1, t_phi=t_phi, temperature_k=temperature_k, frequency_hz=frequency_hz,
-        detuning=detuning, initial=initial,
+        times,
+        t1=t1,
+        t_phi=t_phi,
+        temperature_k=temperature_k,
+        frequency_hz=frequency_hz,
+        detuning=detuning,
+        initial=initial,
     )
     return _bloch(rhos)
 
@@ -399,9 +406,21 @@ def excited_energy_j(frequency_hz: float, excited_population: Any) -> Any:
 
 
 __all__ = [
-    "INITIAL_STATES", "MAX_GHZ_QUBITS", "MAX_TIME_POINTS",
-    "bloch_trajectory", "coherence_magnitude", "density_matrices", "excited_energy_j", "ghz_coherence",
-    "quanta_per_kwh", "qubit_collapse_operators", "qubit_liouvillian", "ramsey_probability", "t2_time",
-    "t_phi_from_t1_t2", "thermal_excited_population", "thermal_occupation", "thermal_relaxation",
+    "INITIAL_STATES",
+    "MAX_GHZ_QUBITS",
+    "MAX_TIME_POINTS",
+    "bloch_trajectory",
+    "coherence_magnitude",
+    "density_matrices",
+    "excited_energy_j",
+    "ghz_coherence",
+    "quanta_per_kwh",
+    "qubit_collapse_operators",
+    "qubit_liouvillian",
+    "ramsey_probability",
+    "t2_time",
+    "t_phi_from_t1_t2",
+    "thermal_excited_population",
+    "thermal_occupation",
+    "thermal_relaxation",
 ]
-

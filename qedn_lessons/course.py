@@ -247,7 +247,9 @@ def ledger_markdown(*, link_prefix: str = "", show_all: bool | None = None) -> s
     for claim in CLAIMS:
         summary = claim.summary.replace("|", "\\|")
         notebook = NOTEBOOKS[claim.lesson]
-        lesson = f"[lesson {claim.lesson:02d}]({link_prefix}{notebook})" if claim.lesson in written else f"lesson {claim.lesson:02d}"
+        lesson = (
+            f"[lesson {claim.lesson:02d}]({link_prefix}{notebook})" if claim.lesson in written else f"lesson {claim.lesson:02d}"
+        )
         row = verdicts.get(claim.id) if (reveal_all or claim.id in examined) else None
         if row is None or row.verdict == NOT_YET:
             verdict = f"*{NOT_YET}*" + ("" if row is not None else f" (run lesson {claim.lesson:02d}'s claim check)")

@@ -88,18 +88,21 @@ def _sampled(points: np.ndarray, per_segment: int = 40) -> np.ndarray:
     if len(points) < 2:
         return points
     t = np.linspace(0.0, 1.0, per_segment, endpoint=False)[:, None]
-    parts = [a + t * (b - a) for a, b in zip(points[:-1], points[1:])]
+    parts = [a + t * (b - a) for a, b in itertools.pairwise(points)]
     return np.vstack(parts + [points[-1:]])
 
 
 def _series(ax: Axes) -> list:
-    return [a for a in list(ax.lines) + list(ax.collections)
-            if a.get_visible() and isinstance(a, Line2D | PathCollection)]
+    return [a for a in list(ax.lines) + list(ax.collections) if a.get_visible() and isinstance(a, Line2D | PathCollection)]
 
 
 def _inside(points: np.ndarray, bbox, tol: float = TOLERANCE_PX) -> np.ndarray:
-    return ((points[:, 0] >= bbox.x0 - tol) & (points[:, 0] <= bbox.x1 + tol)
-            & (points[:, 1] >= bbox.y0 - tol) & (points[:, 1] <= bbox.y1 + tol))
+    return (
+        (points[:, 0] >= bbox.x0 - tol)
+        & (points[:, 0] <= bbox.x1 + tol)
+        & (points[:, 1] >= bbox.y0 - tol)
+        & (points[:, 1] <= bbox.y1 + tol)
+    )
 
 
 def _name(ax: Axes) -> str:
@@ -132,8 +135,10 @@ def series_in_view(fig: Figure, *, min_share: float = MIN_SHARE_IN_VIEW) -> list
                 continue
             share = float(_inside(pts, ax.bbox).mean())
             if share < min_share and not noted:
-                problems.append(f"{_name(ax)} series '{_label(artist)}': only {share:.0%} of its finite points are inside the view "
-                                f"(x {ax.get_xlim()}, y {ax.get_ylim()})")
+                problems.append(
+                    f"{_name(ax)} series '{_label(artist)}': only {share:.0%} of its finite points are inside the view "
+                    f"(x {ax.get_xlim()}, y {ax.get_ylim()})"
+                )
     return problems
 
 
@@ -184,8 +189,12 @@ def texts_inside_figure(fig: Figure) -> list[str]:
     problems = []
     for what, artist in _visible_texts(fig):
         extent = artist.get_window_extent(renderer)
-        if (extent.x0 < box.x0 - TOLERANCE_PX or extent.y0 < box.y0 - TOLERANCE_PX
-                or extent.x1 > box.x1 + TOLERANCE_PX or extent.y1 > box.y1 + TOLERANCE_PX):
+        if (
+            extent.x0 < box.x0 - TOLERANCE_PX
+            or extent.y0 < box.y0 - TOLERANCE_PX
+            or extent.x1 > box.x1 + TOLERANCE_PX
+            or extent.y1 > box.y1 + TOLERANCE_PX
+        ):
             problems.append(f"{what} sticks out of the figure (box {extent.bounds}, figure {box.bounds})")
     return problems
 
@@ -221,8 +230,13 @@ def _style_key(handle) -> tuple:
     if isinstance(handle, Line2D):
         ls = handle.get_linestyle()
         dashes = tuple(np.round(handle._dash_pattern[1], 1)) if handle._dash_pattern[1] is not None else ()
-        return ("line", ls if ls in ("None", "none", " ", "") else dashes or ls, handle.get_marker(),
-                handle.get_fillstyle(), round(float(handle.get_linewidth()) / 1.5))
+        return (
+            "line",
+            ls if ls in ("None", "none", " ", "") else dashes or ls,
+            handle.get_marker(),
+            handle.get_fillstyle(),
+            round(float(handle.get_linewidth()) / 1.5),
+        )
     if isinstance(handle, Patch):
         return ("patch", handle.get_hatch(), handle.get_linestyle(), handle.get_fill())
     if isinstance(handle, PathCollection):
@@ -240,8 +254,10 @@ def legend_styles_distinct(fig: Figure) -> list[str]:
         keys = [_style_key(h) for h in handles]
         for (i, a), (j, b) in itertools.combinations(enumerate(keys), 2):
             if a == b:
-                problems.append(f"legend entries '{labels[i]}' and '{labels[j]}' have the same style and marker "
-                                "(told apart by colour alone, if at all)")
+                problems.append(
+                    f"legend entries '{labels[i]}' and '{labels[j]}' have the same style and marker "
+                    "(told apart by colour alone, if at all)"
+                )
     return problems
 
 
@@ -285,5 +301,13 @@ def check_figure(fig: Figure) -> list[str]:
     return problems
 
 
-__all__ = ["CHECKS", "check_figure", "figure_slug", "legend_styles_distinct", "legends_clear_of_data", "series_in_view",
-           "texts_do_not_overlap", "texts_inside_figure"]
+__all__ = [
+    "CHECKS",
+    "check_figure",
+    "figure_slug",
+    "legend_styles_distinct",
+    "legends_clear_of_data",
+    "series_in_view",
+    "texts_do_not_overlap",
+    "texts_inside_figure",
+]

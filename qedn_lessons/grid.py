@@ -153,6 +153,7 @@ def photons_per_kwh(wavelength_nm):
 # The grid and a fibre of photons, side by side (lesson 09)
 # --------------------------------------------------------------------------------------------------
 
+
 def average_power_w(energy_kwh_per_year: float) -> float:
     """Average power, in watts, of a consumer that uses ``energy_kwh_per_year`` kWh in a year.
 

@@ -84,6 +84,7 @@ __all__ = [
 # Projective measurement: Born rule, back-action, energy cost
 # --------------------------------------------------------------------------------------------------
 
+
 def _state_and_operator(state: Any, operator: Any, *, operator_name: str) -> tuple[np.ndarray, np.ndarray]:
     """Validated density matrix and Hermitian operator of the same dimension."""
     shape = getattr(operator, "shape", None)
@@ -223,9 +224,11 @@ def _check_rng(rng: Any) -> None:
 # Quantum Zeno effect (Itano, Heinzen, Bollinger & Wineland, PRA 41, 2295 (1990))
 # --------------------------------------------------------------------------------------------------
 
+
 def _check_measurements(n_measurements: Any) -> int:
-    return check_size("n_measurements", n_measurements, maximum=MAX_MEASUREMENTS,
-                      what="the direct simulation loops over every measurement")
+    return check_size(
+        "n_measurements", n_measurements, maximum=MAX_MEASUREMENTS, what="the direct simulation loops over every measurement"
+    )
 
 
 def zeno_transition_probability(n_measurements: int) -> float:
@@ -342,6 +345,7 @@ def sample_zeno_runs(n_measurements: int, n_runs: int, *, rng: np.random.Generat
 # Zeno effect on excitation transport (the physics is the transport engine, qedn_lessons.transport)
 # --------------------------------------------------------------------------------------------------
 
+
 def dephasing_for_measurement_rate(measurement_rate_per_ps: float) -> float:
     """Per-site dephasing rate γ (ps⁻¹, the transport engine's convention) equivalent to measuring
     which site holds the excitation at random (Poisson) times at ``measurement_rate_per_ps`` r.
@@ -415,6 +419,7 @@ def three_site_chain_cm(coupling_cm: float = 20.0, middle_offset_cm: float = 0.0
 # --------------------------------------------------------------------------------------------------
 # Quantum energy teleportation, minimal model (Hotta, arXiv:1002.0200)
 # --------------------------------------------------------------------------------------------------
+
 
 def _check_hk(h: Any, k: Any) -> tuple[float, float]:
     h = check_real("h", h, minimum=0.0, maximum=MAX_QET_PARAMETER, minimum_inclusive=False)
@@ -520,8 +525,13 @@ def qet_operators(h: float, k: float) -> dict[str, qutip.Qobj]:
     total = h_a + h_b + v
     _, states = total.eigenstates()
     return {
-        "H_A": h_a, "H_B": h_b, "V": v, "H": total, "ground": states[0],
-        "P_plus": qutip.tensor((one + x) / 2, one), "P_minus": qutip.tensor((one - x) / 2, one),
+        "H_A": h_a,
+        "H_B": h_b,
+        "V": v,
+        "H": total,
+        "ground": states[0],
+        "P_plus": qutip.tensor((one + x) / 2, one),
+        "P_minus": qutip.tensor((one - x) / 2, one),
         "Y_B": qutip.tensor(one, y),
     }
 
@@ -582,12 +592,17 @@ def qet_protocol(h: float, k: float, angle: float, *, message: bool = True) -> Q
         sign = mu if message else +1
         rotation = math.cos(phi) * one - 1j * sign * math.sin(phi) * ops["Y_B"]
         rho2 = rho2 + rotation * branch * rotation.dag()
-    parts = {name: np.array([float(qutip.expect(ops[name], r)) for r in (rho0, rho1, rho2)])
-             for name in ("H_A", "H_B", "V", "H")}
+    parts = {name: np.array([float(qutip.expect(ops[name], r)) for r in (rho0, rho1, rho2)]) for name in ("H_A", "H_B", "V", "H")}
     total = parts["H"]
     return QETLedger(
-        h=h, k=k, angle=phi, message=bool(message),
-        alice=parts["H_A"], bob=parts["H_B"], coupling=parts["V"], total=total,
+        h=h,
+        k=k,
+        angle=phi,
+        message=bool(message),
+        alice=parts["H_A"],
+        bob=parts["H_B"],
+        coupling=parts["V"],
+        total=total,
         meter_supplied=float(total[1] - total[0]),
         bob_extracted=float(total[1] - total[2]),
         left_in_chain=float(total[2] - total[0]),

@@ -405,7 +405,6 @@ FIBRE_GROUP_INDEX = FIBER_GROUP_INDEX
 PROTOCOLS: tuple[str, str] = ("bbpssw", "dejmps")
 
 
-
 def _waiting_attempts(p: np.ndarray, n: int) -> np.ndarray:
     """E[max of n independent geometric(p) variables] for an array of p in (0, 1] (no checks).
 
@@ -420,8 +419,7 @@ def _waiting_attempts(p: np.ndarray, n: int) -> np.ndarray:
     e = np.zeros((n + 1,) + p.shape)
     for m in range(1, n + 1):
         k = np.arange(1, m + 1, dtype=float).reshape((m,) + (1,) * p.ndim)
-        log_pmf = (gammaln(m + 1.0) - gammaln(k + 1.0) - gammaln(m - k + 1.0)
-                   + xlogy(k, p) + xlog1py(m - k, -p))
+        log_pmf = gammaln(m + 1.0) - gammaln(k + 1.0) - gammaln(m - k + 1.0) + xlogy(k, p) + xlog1py(m - k, -p)
         earlier = e[m - np.arange(1, m + 1)]  # E_(m−k) for k = 1..m
         numerator = 1.0 + np.sum(np.exp(log_pmf) * earlier, axis=0)
         e[m] = numerator / -np.expm1(m * log_q)
@@ -461,15 +459,13 @@ def waiting_attempts(success_probability: float, n_segments: int) -> float:
     probabilistic entanglement swapping", arXiv:1710.06214 (exact waiting times of repeater chains;
     with deterministic swapping the mean is that of the largest of the segments' geometric times).
     """
-    p = check_real("success_probability", success_probability, minimum=0.0, maximum=1.0,
-                   minimum_inclusive=False)
+    p = check_real("success_probability", success_probability, minimum=0.0, maximum=1.0, minimum_inclusive=False)
     n = _check_segments(n_segments)
     return float(_waiting_attempts(np.array(p), n))
 
 
 def _check_segments(n_segments) -> int:
-    return check_size("n_segments", n_segments, maximum=MAX_SEGMENTS,
-                      what="the waiting-time recursion grows as n²")
+    return check_size("n_segments", n_segments, maximum=MAX_SEGMENTS, what="the waiting-time recursion grows as n²")
 
 
 def _hashing(f: np.ndarray) -> np.ndarray:
@@ -810,8 +806,10 @@ def repeater_chain(
     eta_total = units.db_to_transmissivity(alpha * lengths)
     p_link = eta_seg / raw_pairs
     if np.any(p_link <= 0.0):
-        raise ValueError("length_km × attenuation_db_per_km per segment is so large that a segment's success "
-                         "probability underflows to 0; use more segments or a shorter fibre")
+        raise ValueError(
+            "length_km × attenuation_db_per_km per segment is so large that a segment's success "
+            "probability underflows to 0; use more segments or a shorter fibre"
+        )
     attempts = _waiting_attempts(p_link, n)
     idle_attempts = np.maximum(attempts - 1.0 / p_link, 0.0)
     speed_km_per_s = units.SPEED_OF_LIGHT_M_PER_S / index / 1e3
@@ -830,10 +828,21 @@ def repeater_chain(
         return float(x) if scalar else np.asarray(x, dtype=float)
 
     return RepeaterChain(
-        length_km=out(lengths), n_segments=n, segment_km=out(segment_km),
-        segment_transmissivity=out(eta_seg), raw_pairs_per_link=float(raw_pairs),
-        link_success_probability=out(p_link), attempts=out(attempts), idle_attempts=out(idle_attempts),
-        slot_time_s=out(slot_s), idle_time_s=out(idle_s), link_fidelity=out(f_link), fidelity=out(f_end),
-        pairs_per_use=out(pairs), ebits_per_use=out(ebits), pairs_per_second=out(per_second),
-        direct_transmissivity=out(eta_total), direct_plob=out(plob),
+        length_km=out(lengths),
+        n_segments=n,
+        segment_km=out(segment_km),
+        segment_transmissivity=out(eta_seg),
+        raw_pairs_per_link=float(raw_pairs),
+        link_success_probability=out(p_link),
+        attempts=out(attempts),
+        idle_attempts=out(idle_attempts),
+        slot_time_s=out(slot_s),
+        idle_time_s=out(idle_s),
+        link_fidelity=out(f_link),
+        fidelity=out(f_end),
+        pairs_per_use=out(pairs),
+        ebits_per_use=out(ebits),
+        pairs_per_second=out(per_second),
+        direct_transmissivity=out(eta_total),
+        direct_plob=out(plob),
     )

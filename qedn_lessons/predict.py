@@ -24,9 +24,11 @@ from typing import Any
 from qedn_lessons import progress
 
 NUMBER = "number"
-LEGEND = ("Legend: pick the answer you expect (or type a number), then press “Commit my prediction”. "
-          "Your guess is saved in your progress file; the reveal cell after the computation compares it "
-          "with the result. Run the cell again to change your mind before the reveal.")
+LEGEND = (
+    "Legend: pick the answer you expect (or type a number), then press “Commit my prediction”. "
+    "Your guess is saved in your progress file; the reveal cell after the computation compares it "
+    "with the result. Run the cell again to change your mind before the reveal."
+)
 
 
 def _validate(key: Any, options: Any) -> tuple[str, tuple[str, ...] | None]:
@@ -34,8 +36,12 @@ def _validate(key: Any, options: Any) -> tuple[str, tuple[str, ...] | None]:
         raise ValueError(f"key must look like '04.bob_reduced' (two-digit lesson, a dot, a name), got {key!r}")
     if options == NUMBER:
         return key, None
-    if isinstance(options, str) or not isinstance(options, Sequence) or len(options) < 2 \
-            or not all(isinstance(o, str) and o.strip() for o in options):
+    if (
+        isinstance(options, str)
+        or not isinstance(options, Sequence)
+        or len(options) < 2
+        or not all(isinstance(o, str) and o.strip() for o in options)
+    ):
         raise ValueError(f"options must be 'number' or a list of at least two texts, got {options!r}")
     if len({o.strip().lower() for o in options}) != len(options):
         raise ValueError(f"options must be different from one another, got {list(options)!r}")
@@ -68,8 +74,9 @@ def commit(key: str, options: Sequence[str] | str, guess: Any) -> str | float:
     return value
 
 
-def predict(key: str, options: Sequence[str] | str, *, guess: Any = None, unit: str = "",
-            description: str = "My prediction:") -> Any:
+def predict(
+    key: str, options: Sequence[str] | str, *, guess: Any = None, unit: str = "", description: str = "My prediction:"
+) -> Any:
     """A control that commits the learner's prediction for ``key`` before the reveal.
 
     ``options`` is a list of answers (radio buttons) or ``"number"`` (a number box, in ``unit``).
@@ -88,18 +95,34 @@ def predict(key: str, options: Sequence[str] | str, *, guess: Any = None, unit: 
 
     previous = progress.prediction(key)
     if choices is None:
-        field = widgets.FloatText(value=previous if isinstance(previous, float) else None,
-                                  description=description, style={"description_width": "initial"})
+        field = widgets.FloatText(
+            value=previous if isinstance(previous, float) else None,
+            description=description,
+            style={"description_width": "initial"},
+        )
         if unit:
             field.description = f"{description} ({unit})"
     else:
-        field = widgets.RadioButtons(options=list(choices), value=previous if previous in choices else None,
-                                     description=description, style={"description_width": "initial"},
-                                     layout=widgets.Layout(width="max-content"))
-    button = widgets.Button(description="Commit my prediction", button_style="primary", icon="check",
-                            tooltip="Save your guess before running the next cell")
-    status = widgets.HTML(value=(f"Already recorded: {_show(previous, unit)} (commit again to change it)."
-                                 if previous is not None else "Not recorded yet."))
+        field = widgets.RadioButtons(
+            options=list(choices),
+            value=previous if previous in choices else None,
+            description=description,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="max-content"),
+        )
+    button = widgets.Button(
+        description="Commit my prediction",
+        button_style="primary",
+        icon="check",
+        tooltip="Save your guess before running the next cell",
+    )
+    status = widgets.HTML(
+        value=(
+            f"Already recorded: {_show(previous, unit)} (commit again to change it)."
+            if previous is not None
+            else "Not recorded yet."
+        )
+    )
     legend = widgets.HTML(value=f"<small>{LEGEND}</small>")
 
     def on_commit(_button: Any) -> None:
@@ -115,9 +138,11 @@ def predict(key: str, options: Sequence[str] | str, *, guess: Any = None, unit: 
 
     button.on_click(on_commit)
     box = _control_class()([field, widgets.HBox([button, status]), legend])
-    box.static_text = (f"Your prediction ({key}): " + (" / ".join(choices) if choices is not None else
-                                                      f"a number{f' in {unit}' if unit else ''}")
-                       + ". In Jupyter or Voila this is a control that records your guess before the reveal.")
+    box.static_text = (
+        f"Your prediction ({key}): "
+        + (" / ".join(choices) if choices is not None else f"a number{f' in {unit}' if unit else ''}")
+        + ". In Jupyter or Voila this is a control that records your guess before the reveal."
+    )
     box.add_class("qedn-predict")
     box.commit = on_commit  # for tests: press the button without a browser
     box.field = field
@@ -164,8 +189,10 @@ def comparison(key: str, actual: Any, *, unit: str = "") -> str:
     guess = progress.prediction(key)
     result = _show(actual, unit)
     if guess is None:
-        sentence = (f"You did not commit a prediction for this question; the simulation gives {result}. "
-                    "Next time, commit your guess first: being surprised is where the learning happens.")
+        sentence = (
+            f"You did not commit a prediction for this question; the simulation gives {result}. "
+            "Next time, commit your guess first: being surprised is where the learning happens."
+        )
     elif isinstance(actual, numbers.Real) and not isinstance(actual, bool) and isinstance(guess, (int, float)):
         sentence = f"You predicted {_show(guess, unit)}; the simulation gives {result}. {_closeness(float(guess), float(actual))}"
     else:

@@ -61,8 +61,11 @@ def _stamp() -> str:
 
 
 def _valid(data: Any) -> bool:
-    return (isinstance(data, dict) and data.get("version") == SCHEMA_VERSION
-            and all(isinstance(data.get(section), dict) for section in _SECTIONS))
+    return (
+        isinstance(data, dict)
+        and data.get("version") == SCHEMA_VERSION
+        and all(isinstance(data.get(section), dict) for section in _SECTIONS)
+    )
 
 
 @contextlib.contextmanager
@@ -141,8 +144,10 @@ def _update(change: Callable[[dict[str, Any]], Any]) -> Any:
                 return result
         except OSError as exc:
             if not _warned_memory:
-                print(f"Progress cannot be saved in {path.parent} ({exc.strerror or exc}); it is kept for this "
-                      f"session only. Set {ENV_FILE} to a writable file to keep it.")
+                print(
+                    f"Progress cannot be saved in {path.parent} ({exc.strerror or exc}); it is kept for this "
+                    f"session only. Set {ENV_FILE} to a writable file to keep it."
+                )
                 _warned_memory = True
             _memory = _fresh()
     return change(_memory)
@@ -163,6 +168,7 @@ def load() -> dict[str, Any]:
 
 
 # --- recording ------------------------------------------------------------------------------------
+
 
 def _check_key(name: str, value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
@@ -237,6 +243,7 @@ def prediction(key: str) -> Any:
 
 # --- the view -------------------------------------------------------------------------------------
 
+
 def summary() -> list[dict[str, Any]]:
     """One row per lesson: exercises solved / total, claims examined / total, predictions made."""
     from qedn_lessons.claims import CLAIMS
@@ -249,15 +256,17 @@ def summary() -> list[dict[str, Any]]:
     for lesson in lessons:
         keys = [e.key for e in exercises if e.lesson == lesson]
         claim_ids = [c.id for c in CLAIMS if c.lesson == lesson]
-        rows.append({
-            "lesson": lesson,
-            "solved": sum(1 for k in keys if data["exercises"].get(k, {}).get("solved")),
-            "exercises": len(keys),
-            "attempts": sum(int(data["exercises"].get(k, {}).get("attempts", 0)) for k in keys),
-            "claims_examined": sum(1 for c in claim_ids if c in data["claims"]),
-            "claims": len(claim_ids),
-            "predictions": sum(1 for p in data["predictions"] if p.split(".")[0] == f"{lesson:02d}"),
-        })
+        rows.append(
+            {
+                "lesson": lesson,
+                "solved": sum(1 for k in keys if data["exercises"].get(k, {}).get("solved")),
+                "exercises": len(keys),
+                "attempts": sum(int(data["exercises"].get(k, {}).get("attempts", 0)) for k in keys),
+                "claims_examined": sum(1 for c in claim_ids if c in data["claims"]),
+                "claims": len(claim_ids),
+                "predictions": sum(1 for p in data["predictions"] if p.split(".")[0] == f"{lesson:02d}"),
+            }
+        )
     return rows
 
 
@@ -292,10 +301,12 @@ class ProgressView:
         total_solved = sum(r["solved"] for r in self.rows)
         total = sum(r["exercises"] for r in self.rows)
         note = f"<p>{escape(self.note)}</p>" if self.note else ""
-        return (f'{note}<table class="qedn-progress"><caption>Your progress: exercises solved, claims whose '
-                f"check you have run, predictions recorded, per lesson</caption><thead><tr>{head}</tr></thead>"
-                f"<tbody>{body}</tbody></table><p>Total: {total_solved} of {total} exercises solved. "
-                f"Saved in <code>{escape(str(self.path))}</code>.</p>")
+        return (
+            f'{note}<table class="qedn-progress"><caption>Your progress: exercises solved, claims whose '
+            f"check you have run, predictions recorded, per lesson</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table><p>Total: {total_solved} of {total} exercises solved. "
+            f"Saved in <code>{escape(str(self.path))}</code>.</p>"
+        )
 
 
 def progress(reset: bool = False) -> ProgressView:

@@ -68,6 +68,7 @@ STANDARD_GRAVITY_M_PER_S2 = 9.80665
 
 # --- cold -----------------------------------------------------------------------------------------
 
+
 def temperature_for_occupation(frequency_hz: float, n_thermal: float) -> float:
     """Bath temperature (kelvin) at which a mode of ``frequency_hz`` holds ``n_thermal`` quanta.
 
@@ -98,6 +99,7 @@ def temperature_for_occupation(frequency_hz: float, n_thermal: float) -> float:
 
 
 # --- echoes and dynamical decoupling ---------------------------------------------------------------
+
 
 def cpmg_pulse_times(total_time: float, n_pulses: int) -> np.ndarray:
     """CPMG π-pulse times t_k = T(k − ½)/n, k = 1…n, within a total time T (empty for n = 0).
@@ -130,9 +132,7 @@ def _times_array(name: str, times: Any) -> tuple[np.ndarray, bool]:
     return check_times(name, times, maximum=coherence.MAX_TIME_POINTS), scalar
 
 
-def phase_variance(
-    times: Any, *, sigma: float, n_pulses: int, correlation_time: float = math.inf
-) -> np.ndarray:
+def phase_variance(times: Any, *, sigma: float, n_pulses: int, correlation_time: float = math.inf) -> np.ndarray:
     """Variance of the accumulated phase φ = ∫₀ᵀ y(t) δ(t) dt under a CPMG sequence, for each T.
 
     δ(t) is stationary Gaussian noise with ⟨δ(t)δ(t′)⟩ = σ² e^{−|t−t′|/τc}; y(t) = ±1 flips sign at
@@ -277,8 +277,12 @@ def simulate_echo(
     steps_per_pulse = check_int("steps_per_pulse", steps_per_pulse, minimum=1, maximum=1000)
     half_intervals = 2 * max(n, 1)
     n_steps = steps_per_pulse * half_intervals
-    n_samples = check_size("n_samples", n_samples, maximum=MAX_RANDOM_DRAWS // max(1, n_steps * len(t)),
-                           what=f"at most {MAX_RANDOM_DRAWS} random draws in all")
+    n_samples = check_size(
+        "n_samples",
+        n_samples,
+        maximum=MAX_RANDOM_DRAWS // max(1, n_steps * len(t)),
+        what=f"at most {MAX_RANDOM_DRAWS} random draws in all",
+    )
     check_rng("rng", rng)
     # π pulse after these step indices (step k covers [kΔt, (k+1)Δt)); pulse k at T(2k − 1)/(2n)
     pulse_after = {steps_per_pulse * (2 * k - 1) - 1 for k in range(1, n + 1)}
@@ -303,6 +307,7 @@ def simulate_echo(
 
 
 # --- repetition code ------------------------------------------------------------------------------
+
 
 def _check_distance(distance: Any, maximum: int = MAX_DISTANCE) -> int:
     d = check_size("distance", distance, maximum=maximum, what="larger codes are refused before allocation")
@@ -360,8 +365,9 @@ def simulate_repetition_code(distance: int, flip_probability: float, *, n_trials
     """
     d = _check_distance(distance)
     p = _check_probability("flip_probability", flip_probability)
-    n_trials = check_size("n_trials", n_trials, maximum=MAX_RANDOM_DRAWS // d,
-                          what=f"at most {MAX_RANDOM_DRAWS} random draws in all")
+    n_trials = check_size(
+        "n_trials", n_trials, maximum=MAX_RANDOM_DRAWS // d, what=f"at most {MAX_RANDOM_DRAWS} random draws in all"
+    )
     check_rng("rng", rng)
     flips = rng.random((n_trials, d)) < p
     return float(np.mean(flips.sum(axis=1) > d // 2))
@@ -417,9 +423,11 @@ def bit_flip_code_logical_errors(
     plus_l[(1,) * d] = 1.0
     plus_l /= np.linalg.norm(plus_l)
     patterns = list(itertools.product((0, 1), repeat=d))
+
     # decoder: for each syndrome, the lowest-weight X pattern producing it (lookup table)
     def syndrome_of(pattern):
         return tuple(pattern[i] ^ pattern[i + 1] for i in range(d - 1))
+
     table: dict = {}
     for pattern in sorted(patterns, key=sum):
         table.setdefault(syndrome_of(pattern), pattern)
@@ -447,6 +455,7 @@ def bit_flip_code_logical_errors(
 
 
 # --- GHZ registers of macroscopic size -------------------------------------------------------------
+
 
 def ghz_log10_coherence(n_qubits: float, gamma_t: float, *, correlated: bool = False) -> float:
     """Base-10 logarithm of the GHZ coherence e^{−Nγt} (independent) or e^{−N²γt} (correlated noise).
@@ -482,6 +491,7 @@ def ghz_log10_coherence(n_qubits: float, gamma_t: float, *, correlated: bool = F
 
 
 # --- purification and microgravity -----------------------------------------------------------------
+
 
 def bbpssw_purification_cost(fidelity: float, rounds: int) -> tuple[float, float]:
     """Fidelity after ``rounds`` of BBPSSW purification and the raw Werner pairs consumed per output pair.
@@ -520,9 +530,23 @@ def free_fall_time_s(height_m: float, gravity_m_per_s2: float = STANDARD_GRAVITY
 
 
 __all__ = [
-    "MAX_DISTANCE", "MAX_MACROSCOPIC_QUBITS", "MAX_PULSES", "MAX_RANDOM_DRAWS", "MAX_SIMULATED_DISTANCE",
-    "bbpssw_purification_cost", "bit_flip_code_logical_errors", "cpmg_pulse_times", "echo_coherence",
-    "free_fall_time_s", "ghz_log10_coherence", "phase_variance", "purification_cost", "repetition_logical_error",
-    "repetition_phase_error", "simulate_echo", "simulate_repetition_code", "t2_star",
+    "MAX_DISTANCE",
+    "MAX_MACROSCOPIC_QUBITS",
+    "MAX_PULSES",
+    "MAX_RANDOM_DRAWS",
+    "MAX_SIMULATED_DISTANCE",
+    "bbpssw_purification_cost",
+    "bit_flip_code_logical_errors",
+    "cpmg_pulse_times",
+    "echo_coherence",
+    "free_fall_time_s",
+    "ghz_log10_coherence",
+    "phase_variance",
+    "purification_cost",
+    "repetition_logical_error",
+    "repetition_phase_error",
+    "simulate_echo",
+    "simulate_repetition_code",
+    "t2_star",
     "temperature_for_occupation",
 ]

@@ -73,7 +73,7 @@ _SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def power_of_ten(exponent: int) -> str:
-    """"10⁻³⁵"-style label for 10**exponent, as plain text (no mathtext: fast to draw); one format
+    """ "10⁻³⁵"-style label for 10**exponent, as plain text (no mathtext: fast to draw); one format
     for every log axis of the course."""
     return "10" + str(int(exponent)).translate(_SUPERSCRIPTS)
 
@@ -177,8 +177,12 @@ def _collect(fig: Figure, png: bytes, caption: str) -> None:
     (out / name).write_bytes(png)
     problems = check_figure(fig)
     with open(out / f"{notebook}.jsonl", "a", encoding="utf-8") as f:
-        f.write(json.dumps({"notebook": notebook, "index": index, "png": name, "caption": caption,
-                            "problems": problems}, ensure_ascii=False) + "\n")
+        f.write(
+            json.dumps(
+                {"notebook": notebook, "index": index, "png": name, "caption": caption, "problems": problems}, ensure_ascii=False
+            )
+            + "\n"
+        )
     if problems and os.environ.get("QEDN_FIGURE_CHECKS") == "strict":
         raise AssertionError(f"figure {index} of {notebook} fails the figure checks:\n  " + "\n  ".join(problems))
 
@@ -196,8 +200,7 @@ def legend_outside(ax, side: str = "below", *handles_labels, **legend_kw):
         legend_kw.setdefault("ncols", 2)
         # 0.5 in below the axes: under the tick labels and the x label
         transform = offset_copy(ax.transAxes, fig=ax.figure, y=-0.5, units="inches")
-        return ax.legend(*handles_labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=transform,
-                         **legend_kw)
+        return ax.legend(*handles_labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=transform, **legend_kw)
     if side == "right":
         return ax.legend(*handles_labels, loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0, **legend_kw)
     raise ValueError(f"side must be 'below' or 'right', got {side!r}")

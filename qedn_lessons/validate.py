@@ -96,9 +96,7 @@ def check_rng(name: str, value: Any) -> np.random.Generator:
     and refuses to run without one (no hidden, unseeded global state).
     """
     if not isinstance(value, np.random.Generator):
-        raise TypeError(
-            f"{name} must be a numpy.random.Generator (e.g. np.random.default_rng(2026)), got {_describe(value)}"
-        )
+        raise TypeError(f"{name} must be a numpy.random.Generator (e.g. np.random.default_rng(2026)), got {_describe(value)}")
     return value
 
 
@@ -164,9 +162,7 @@ def check_hermitian(name: str, value: Any, *, atol: float = 1e-9, max_dimension:
     return matrix
 
 
-def check_density_matrix(
-    name: str, value: Any, *, dimension: int | None = None, atol: float = 1e-8
-) -> np.ndarray:
+def check_density_matrix(name: str, value: Any, *, dimension: int | None = None, atol: float = 1e-8) -> np.ndarray:
     """A physical density matrix: square, Hermitian, trace 1, no negative eigenvalue (within atol).
 
     ``dimension`` fixes the size (4 for two qubits). A state vector (ket) is accepted and turned into

@@ -122,8 +122,14 @@ def assignment_notebook(lesson: int, *, points: int = 1):
         key, name = by_index[index]
         stub = "\n".join(line for line in cell.source.splitlines() if not _CHECK.match(line.strip())).rstrip()
         cell.source = f"{stub}\n{_solution_source(key, name)}"
-        cell.metadata["nbgrader"] = {"grade": False, "grade_id": grade_id(key, "answer"), "locked": False,
-                                     "schema_version": 3, "solution": True, "task": False}
+        cell.metadata["nbgrader"] = {
+            "grade": False,
+            "grade_id": grade_id(key, "answer"),
+            "locked": False,
+            "schema_version": 3,
+            "solution": True,
+            "task": False,
+        }
         out.append(cell)
         test = nbformat.v4.new_code_cell(
             f"check({key!r}, {name})  # the lesson's feedback on your answer\n"
@@ -132,8 +138,15 @@ def assignment_notebook(lesson: int, *, points: int = 1):
             f"assert_correct({key!r}, {name})\n"
             "### END HIDDEN TESTS"
         )
-        test.metadata["nbgrader"] = {"grade": True, "grade_id": grade_id(key, "test"), "locked": True,
-                                     "points": points, "schema_version": 3, "solution": False, "task": False}
+        test.metadata["nbgrader"] = {
+            "grade": True,
+            "grade_id": grade_id(key, "test"),
+            "locked": True,
+            "points": points,
+            "schema_version": 3,
+            "solution": False,
+            "task": False,
+        }
         out.append(test)
     header = nbformat.v4.new_markdown_cell(
         f"**Graded assignment: lesson {lesson:02d}** ({len(registered)} exercises, {points} point(s) each).\n\n"
@@ -141,8 +154,14 @@ def assignment_notebook(lesson: int, *, points: int = 1):
         "the cell and the check below it: the feedback is the lesson's. When you submit, each exercise is "
         "graded by the same checker."
     )
-    header.metadata["nbgrader"] = {"grade": False, "grade_id": f"header_{lesson:02d}", "locked": True,
-                                   "schema_version": 3, "solution": False, "task": False}
+    header.metadata["nbgrader"] = {
+        "grade": False,
+        "grade_id": f"header_{lesson:02d}",
+        "locked": True,
+        "schema_version": 3,
+        "solution": False,
+        "task": False,
+    }
     nb.cells = [header, *out]
     return nb
 
@@ -181,8 +200,10 @@ def main(argv: list[str] | None = None) -> int:
     for path in written:
         print(f"wrote {path.relative_to(args.out.resolve()) if path.is_absolute() else path}")
     tools = Path(sys.executable).parent  # nbgrader and alembic live beside this Python (.hub/venv/bin)
-    print(f"nbgrader course directory: {args.out} ({len(written)} assignments). Next:\n"
-          f"  cd {args.out} && PATH={tools}:$PATH nbgrader generate_assignment lesson01")
+    print(
+        f"nbgrader course directory: {args.out} ({len(written)} assignments). Next:\n"
+        f"  cd {args.out} && PATH={tools}:$PATH nbgrader generate_assignment lesson01"
+    )
     return 0
 
 

@@ -24,7 +24,6 @@ at build time or when a page is read.
 from __future__ import annotations
 
 import argparse
-import html
 import os
 import re
 import shutil
@@ -81,6 +80,7 @@ body.jp-Notebook .jp-RenderedHTMLCommon a, body.jp-Notebook main a { text-decora
 
 # --- the alt check ---------------------------------------------------------------------------------
 
+
 class _Images(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -100,7 +100,10 @@ def missing_alt(page_html: str) -> list[str]:
         alt = (image.get("alt") or "").strip()
         if not alt or alt == NBCONVERT_PLACEHOLDER:
             src = (image.get("src") or "")[:60]
-            found.append(f"image {number} (line {image['_line']}, src {src}…): " + ("no alt text" if not alt else "nbconvert's placeholder alt text"))
+            found.append(
+                f"image {number} (line {image['_line']}, src {src}…): "
+                + ("no alt text" if not alt else "nbconvert's placeholder alt text")
+            )
     return found
 
 
@@ -113,14 +116,16 @@ def check_site(site: Path) -> list[str]:
 
 # --- building ----------------------------------------------------------------------------------------
 
+
 def execute(path: Path, workdir: Path, timeout_s: int):
     """Execute a copy of the notebook in ``workdir`` (a copy of notebooks/) and return it."""
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=timeout_s, kernel_name="python3", allow_errors=False,
-                   resources={"metadata": {"path": str(workdir)}}).execute()
+    NotebookClient(
+        nb, timeout=timeout_s, kernel_name="python3", allow_errors=False, resources={"metadata": {"path": str(workdir)}}
+    ).execute()
     return nb
 
 
@@ -145,13 +150,17 @@ def static_outputs(nb) -> int:
 def exporter():
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
-
     from traitlets.config import Config
 
     config = Config()
     config.CSSHTMLHeaderPreprocessor.style = PYGMENTS_STYLE
-    return HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"qedn_site.html.j2": TEMPLATE})],
-                        template_file="qedn_site.html.j2", mathjax_url=MATHJAX_URL, config=config)
+    return HTMLExporter(
+        template_name="lab",
+        extra_loaders=[DictLoader({"qedn_site.html.j2": TEMPLATE})],
+        template_file="qedn_site.html.j2",
+        mathjax_url=MATHJAX_URL,
+        config=config,
+    )
 
 
 def mathjax_source() -> Path:
@@ -159,8 +168,9 @@ def mathjax_source() -> Path:
     try:
         import jupyter_server_mathjax
     except ImportError as exc:
-        raise RuntimeError("the static site needs MathJax from the jupyter-server-mathjax package: "
-                           "pip install -r requirements.txt") from exc
+        raise RuntimeError(
+            "the static site needs MathJax from the jupyter-server-mathjax package: pip install -r requirements.txt"
+        ) from exc
     return Path(jupyter_server_mathjax.__file__).resolve().parent / "static"
 
 
@@ -184,7 +194,6 @@ def link_pages(page_html: str) -> str:
 
 
 def index_notebook(built: list[Path]):
-    import nbformat
     from nbformat.v4 import new_markdown_cell, new_notebook
 
     built_names = {p.name for p in built}
@@ -195,7 +204,11 @@ def index_notebook(built: list[Path]):
         for entry in course_map(NOTEBOOKS):
             title = entry.title.replace("|", "\\|")
             cell = f"[{title}]({entry.notebook})" if entry.notebook in built_names else f"{title} *(not yet written)*"
-            minutes = "—" if entry.minutes is None else f"{entry.minutes} ({entry.minutes_teaching or 0} + {entry.minutes_exercises or 0})"
+            minutes = (
+                "—"
+                if entry.minutes is None
+                else f"{entry.minutes} ({entry.minutes_teaching or 0} + {entry.minutes_exercises or 0})"
+            )
             rows.append(f"| {entry.number:02d} | {cell} | {minutes} |")
         listed = {entry.notebook for entry in course_map(NOTEBOOKS)}
         rows += [f"| — | [{p.stem}]({p.name}) | — |" for p in built if p.name not in listed]
@@ -215,7 +228,10 @@ def index_notebook(built: list[Path]):
         "the misconceptions the checkers detect).\n\n"
         f"*Built {time.strftime('%Y-%m-%d')} from the notebooks in the repository.*"
     )
-    return new_notebook(cells=[new_markdown_cell(text)], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    return new_notebook(
+        cells=[new_markdown_cell(text)],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
 
 
 def build(paths: list[Path], out: Path, timeout_s: int) -> list[str]:
@@ -233,8 +249,10 @@ def build(paths: list[Path], out: Path, timeout_s: int) -> list[str]:
             start = time.perf_counter()
             try:
                 nb = execute(path, workdir, timeout_s)
-            except Exception as exc:  # noqa: BLE001 — reported and fails the build
-                failures.append(f"{path.name}: execution failed: {str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__}")
+            except Exception as exc:
+                failures.append(
+                    f"{path.name}: execution failed: {str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__}"
+                )
                 continue
             widgets = static_outputs(nb)
             body, _ = export.from_notebook_node(nb, resources={"metadata": {"name": path.stem}})

@@ -49,8 +49,18 @@ def saved_explorers(saved: Path, out: Path) -> list[dict] | None:
                 return None
             r = json.loads(meta.read_text(encoding="utf-8"))
             (out / png.name).write_bytes(png.read_bytes())
-            records.append({"kind": "explorer", "lesson": _lesson_of(cls), "name": f"{name}: {setting}", "png": png.name,
-                            "caption": r["caption"], "problems": r["problems"], "error": None, "disabled": r["disabled"]})
+            records.append(
+                {
+                    "kind": "explorer",
+                    "lesson": _lesson_of(cls),
+                    "name": f"{name}: {setting}",
+                    "png": png.name,
+                    "caption": r["caption"],
+                    "problems": r["problems"],
+                    "error": None,
+                    "disabled": r["disabled"],
+                }
+            )
     return records
 
 
@@ -66,8 +76,15 @@ def render_explorers(out: Path, only: str | None = None) -> list[dict]:
         settings = [("defaults", {})] + list(cls.presets.items())
         for setting, values in settings:
             start = time.perf_counter()
-            record = {"kind": "explorer", "lesson": _lesson_of(cls), "name": f"{name}: {setting}", "png": None,
-                      "caption": "", "problems": [], "error": None}
+            record = {
+                "kind": "explorer",
+                "lesson": _lesson_of(cls),
+                "name": f"{name}: {setting}",
+                "png": None,
+                "caption": "",
+                "problems": [],
+                "error": None,
+            }
             try:
                 explorer = cls(**values)
                 slug = figure_slug(name, setting)
@@ -80,8 +97,11 @@ def render_explorers(out: Path, only: str | None = None) -> list[dict]:
                 record["error"] = f"{type(exc).__name__}: {exc}"
             record["seconds"] = round(time.perf_counter() - start, 2)
             records.append(record)
-            print(f"{record['name']}: {record['seconds']} s, {len(record['problems'])} problem(s)"
-                  + (f", ERROR {record['error']}" if record["error"] else ""), file=sys.stderr)
+            print(
+                f"{record['name']}: {record['seconds']} s, {len(record['problems'])} problem(s)"
+                + (f", ERROR {record['error']}" if record["error"] else ""),
+                file=sys.stderr,
+            )
     return records
 
 
@@ -95,8 +115,9 @@ def execute_notebooks(static_dir: Path) -> None:
         os.environ["QEDN_FIGURE_DIR"] = str(static_dir)
         os.environ["QEDN_NOTEBOOK"] = nb_path.stem
         nb = nbformat.read(nb_path, as_version=4)
-        NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=True,
-                       resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+        NotebookClient(
+            nb, timeout=600, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(NOTEBOOKS)}}
+        ).execute()
         print(f"executed {nb_path.name}", file=sys.stderr)
 
 
@@ -110,19 +131,30 @@ def static_records(static_dir: Path, out: Path) -> list[dict]:
                 continue
             target = f"static--{r['png']}"
             (out / target).write_bytes(src.read_bytes())
-            records.append({"kind": "static", "lesson": r["notebook"], "name": f"figure {r['index']}", "png": target,
-                            "caption": r["caption"], "problems": r["problems"], "error": None})
+            records.append(
+                {
+                    "kind": "static",
+                    "lesson": r["notebook"],
+                    "name": f"figure {r['index']}",
+                    "png": target,
+                    "caption": r["caption"],
+                    "problems": r["problems"],
+                    "error": None,
+                }
+            )
     return records
 
 
 def write_page(out: Path, records: list[dict]) -> Path:
     lessons = sorted({r["lesson"] for r in records})
-    parts = ["<!doctype html><html lang='en'><head><meta charset='utf-8'><title>QEDN Lessons: figure gallery</title>",
-             "<style>body{font-family:sans-serif;max-width:1300px;margin:auto;padding:1em}figure{margin:1.5em 0;"
-             "border-top:1px solid #ccc;padding-top:.5em}img{max-width:100%}.bad{color:#a00}</style></head><body>",
-             "<h1>Figure gallery</h1><p>Every explorer at its defaults and presets, and every static figure of every "
-             f"lesson, with its caption and the figure checks' findings. {len(records)} figures, "
-             f"{sum(bool(r['problems']) or bool(r['error']) for r in records)} with a finding.</p><ul>"]
+    parts = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>QEDN Lessons: figure gallery</title>",
+        "<style>body{font-family:sans-serif;max-width:1300px;margin:auto;padding:1em}figure{margin:1.5em 0;"
+        "border-top:1px solid #ccc;padding-top:.5em}img{max-width:100%}.bad{color:#a00}</style></head><body>",
+        "<h1>Figure gallery</h1><p>Every explorer at its defaults and presets, and every static figure of every "
+        f"lesson, with its caption and the figure checks' findings. {len(records)} figures, "
+        f"{sum(bool(r['problems']) or bool(r['error']) for r in records)} with a finding.</p><ul>",
+    ]
     parts += [f"<li><a href='#{html.escape(le)}'>{html.escape(le)}</a></li>" for le in lessons]
     parts.append("</ul>")
     for lesson in lessons:
@@ -133,7 +165,9 @@ def write_page(out: Path, records: list[dict]) -> Path:
                 parts.append(f"<img src='{html.escape(r['png'])}' alt='{html.escape(r['caption'])}'>")
             parts.append(f"<figcaption>{html.escape(r['caption'])}</figcaption>")
             if r.get("disabled"):
-                parts.append("<p>Disabled controls: " + html.escape("; ".join(f"{k}: {v}" for k, v in r["disabled"].items())) + "</p>")
+                parts.append(
+                    "<p>Disabled controls: " + html.escape("; ".join(f"{k}: {v}" for k, v in r["disabled"].items())) + "</p>"
+                )
             if r["error"]:
                 parts.append(f"<p class='bad'><b>Error:</b> {html.escape(r['error'])}</p>")
             if r["problems"]:
@@ -148,8 +182,9 @@ def write_page(out: Path, records: list[dict]) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "test-artifacts" / "gallery")
-    parser.add_argument("--static", type=Path, default=None, help="where show() saved the static figures "
-                        "(default: <out>/../static-figures)")
+    parser.add_argument(
+        "--static", type=Path, default=None, help="where show() saved the static figures (default: <out>/../static-figures)"
+    )
     parser.add_argument("--execute", action="store_true", help="execute the notebooks to collect static figures")
     parser.add_argument("--render", action="store_true", help="render the explorers even if the tests saved them")
     parser.add_argument("--strict", action="store_true", help="fail on any figure-check problem too")

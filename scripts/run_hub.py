@@ -52,12 +52,16 @@ def nbgitpuller_link(hub_url: str, repo: str, branch: str, *, target: str = TARG
     for name, value in (("repo", repo), ("branch", branch), ("target", target)):
         if not isinstance(value, str) or not value.strip():
             raise ValueError(f"{name} must be a non-empty string, got {value!r}")
-    query = urlencode({"repo": repo, "branch": branch, "targetpath": target, "urlpath": f"lab/tree/{target}/{open_path}"}, quote_via=quote)
+    query = urlencode(
+        {"repo": repo, "branch": branch, "targetpath": target, "urlpath": f"lab/tree/{target}/{open_path}"}, quote_via=quote
+    )
     return f"{hub_url.rstrip('/')}/hub/user-redirect/git-pull?{query}"
 
 
 def current_branch(repo: Path) -> str:
-    branch = subprocess.run(["git", "-C", str(repo), "rev-parse", "--abbrev-ref", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    branch = subprocess.run(
+        ["git", "-C", str(repo), "rev-parse", "--abbrev-ref", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     if branch == "HEAD":
         raise SystemExit(f"{repo} is on a detached HEAD: pass --branch NAME")
     return branch
@@ -75,9 +79,16 @@ def hub_environment(*, port: int, ip: str, state: Path, homes: Path, password: s
     env = dict(os.environ)
     env.pop("VIRTUAL_ENV", None)
     env.update(
-        QEDN_HUB_STATE=str(state), QEDN_HUB_HOMES=str(homes), QEDN_HUB_BIN=str(bin_dir), QEDN_HUB_PROXY=str(proxy),
-        QEDN_HUB_PORT=str(port), QEDN_HUB_IP=ip, QEDN_HUB_API_PORT=str(free_port()), QEDN_PROXY_API_PORT=str(free_port()),
-        QEDN_HUB_PASSWORD=password, PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '/usr/bin:/bin')}",
+        QEDN_HUB_STATE=str(state),
+        QEDN_HUB_HOMES=str(homes),
+        QEDN_HUB_BIN=str(bin_dir),
+        QEDN_HUB_PROXY=str(proxy),
+        QEDN_HUB_PORT=str(port),
+        QEDN_HUB_IP=ip,
+        QEDN_HUB_API_PORT=str(free_port()),
+        QEDN_PROXY_API_PORT=str(free_port()),
+        QEDN_HUB_PASSWORD=password,
+        PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '/usr/bin:/bin')}",
     )
     if expose_app:
         env["QEDN_HUB_EXPOSE_APP"] = "1"
@@ -105,7 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8000, help="public port (0: a free one)")
     parser.add_argument("--ip", default="127.0.0.1", help="public address (127.0.0.1: this machine only)")
-    parser.add_argument("--password", default=os.environ.get("HUB_PASSWORD") or None, help="the class's shared password (default: generated)")
+    parser.add_argument(
+        "--password", default=os.environ.get("HUB_PASSWORD") or None, help="the class's shared password (default: generated)"
+    )
     parser.add_argument("--repo", default=None, help="repository the link pulls (default: this clone, file://)")
     parser.add_argument("--branch", default=None, help="its branch (default: this clone's current branch)")
     parser.add_argument("--state", type=Path, default=HUB_DIR / "state", help="hub database and cookie secret")
@@ -119,8 +132,14 @@ def main(argv: list[str] | None = None) -> int:
     branch = args.branch or current_branch(ROOT if args.repo is None else Path(args.repo.removeprefix("file://")))
     for folder in (args.state, args.homes):
         folder.mkdir(parents=True, exist_ok=True)
-    env = hub_environment(port=port, ip=args.ip, state=args.state.resolve(), homes=args.homes.resolve(), password=password,
-                          expose_app=args.expose_app)
+    env = hub_environment(
+        port=port,
+        ip=args.ip,
+        state=args.state.resolve(),
+        homes=args.homes.resolve(),
+        password=password,
+        expose_app=args.expose_app,
+    )
     write_lab_overrides(HUB_DIR / "venv")
     hub_url = f"http://{args.ip}:{port}"
     print(f"QEDN demo class: {hub_url}  (any user name; shared password: {password})", flush=True)

@@ -51,7 +51,9 @@ _LESSON_PAGE = (
     "{%- extends 'voila/templates/lab/index.html.j2' -%}\n"
     "{%- block notebook_css -%}\n"
     + "".join(f"{{% filter replace({link!r}, '') %}}" for link in _CDN_STYLESHEETS)
-    + "{{ super() }}" + "{% endfilter %}" * len(_CDN_STYLESHEETS) + "\n"
+    + "{{ super() }}"
+    + "{% endfilter %}" * len(_CDN_STYLESHEETS)
+    + "\n"
     f"<style>{A11Y_CSS}</style>\n"
     "{%- endblock notebook_css -%}\n"
 )
@@ -149,14 +151,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8866)
     parser.add_argument("--ip", default="127.0.0.1", help="address to listen on (0.0.0.0 to share on a local network)")
     parser.add_argument("--no-browser", action="store_true", help="do not open a web browser")
-    parser.add_argument("--pool-size", type=int, default=DEFAULT_POOL_SIZE,
-                        help="preheated kernels kept ready per lesson (default %(default)s; 0: run each lesson on request)")
+    parser.add_argument(
+        "--pool-size",
+        type=int,
+        default=DEFAULT_POOL_SIZE,
+        help="preheated kernels kept ready per lesson (default %(default)s; 0: run each lesson on request)",
+    )
     parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     data_dir = Path(tempfile.mkdtemp(prefix="qedn-workshop-"))
     extra, env = voila_setup(args.notebooks, data_dir, pool_size=args.pool_size)
-    command = [str(Path(sys.executable).parent / "voila"), str(args.notebooks), f"--port={args.port}",
-               f"--Voila.ip={args.ip}", *extra, *(["--no-browser"] if args.no_browser else [])]
+    command = [
+        str(Path(sys.executable).parent / "voila"),
+        str(args.notebooks),
+        f"--port={args.port}",
+        f"--Voila.ip={args.ip}",
+        *extra,
+        *(["--no-browser"] if args.no_browser else []),
+    ]
     if os.geteuid() == 0:
         command.append("--ServerApp.allow_root=True")
     print(f"Workshop: http://{args.ip}:{args.port}/  (Ctrl-C to stop)", flush=True)

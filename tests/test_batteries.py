@@ -200,7 +200,7 @@ def test_bad_input(func):
         func(np.eye(2), h)
     with pytest.raises(ValueError, match="rho must be positive semidefinite"):
         func(np.diag([1.5, -0.5]), h)
-    with pytest.raises(ValueError, match="rho must be Hermitian|rho must be symmetric"):
+    with pytest.raises(ValueError, match=r"rho must be Hermitian|rho must be symmetric"):
         func(np.array([[0.5, 0.3], [0.0, 0.5]]), h)
     with pytest.raises(ValueError, match="hamiltonian must be symmetric"):
         func(np.eye(2) / 2, [[0.0, 1.0], [2.0, 0.0]])

@@ -54,6 +54,6 @@ def test_the_lock_covers_the_runtime_requirements_and_python():
 
 
 def test_requirements_txt_keeps_ranges_for_local_installs():
-    for name, requirement in _requirements(ROOT / "requirements.txt").items():
+    for _name, requirement in _requirements(ROOT / "requirements.txt").items():
         operators = {spec.operator for spec in requirement.specifier}
         assert "==" not in operators and {">=", "<"} <= operators, f"requirements.txt: {requirement} should be a range (>=, <)"

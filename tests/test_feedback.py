@@ -15,8 +15,16 @@ import pytest
 
 from qedn_lessons import progress
 from qedn_lessons.exercises import all_exercises, check, evaluate, show_solution
-from qedn_lessons.exercises.core import (ATTEMPTS_BEFORE_OFFER, NEUTRAL_POINTER, Exercise, as_real, choice,
-                                         generic_mistake, near, number)
+from qedn_lessons.exercises.core import (
+    ATTEMPTS_BEFORE_OFFER,
+    NEUTRAL_POINTER,
+    Exercise,
+    as_real,
+    choice,
+    generic_mistake,
+    near,
+    number,
+)
 
 EXERCISES = all_exercises()
 NUMERIC = [e for e in EXERCISES if as_real(e.expected()) is not None]
@@ -41,8 +49,20 @@ def _leaks(message: str, value: float) -> list[str]:
 
 def _wrong_values(exercise: Exercise) -> list:
     e = float(exercise.expected())
-    candidates = list(exercise.wrong_examples) + [0.0, 1.0, -1.0, 2.0, 7, e * 1.37, e / 3.1, e + 1.0,
-                                                 -e, e * 1000, e / 1000, e * 1.004]
+    candidates = list(exercise.wrong_examples) + [
+        0.0,
+        1.0,
+        -1.0,
+        2.0,
+        7,
+        e * 1.37,
+        e / 3.1,
+        e + 1.0,
+        -e,
+        e * 1000,
+        e / 1000,
+        e * 1.004,
+    ]
     return [v for v in candidates if not exercise.evaluate(v).passed]
 
 
@@ -74,8 +94,7 @@ def test_a_wrong_function_never_prints_the_reference_value_of_the_failing_case(e
     name = exercise.judge.__qualname__ and exercise.key  # for the assertion message
     for wrong in exercise.wrong_examples:
         message = evaluate(exercise.key, wrong).message
-        failing = [args for args in exercise.judge.cases
-                   if f"({', '.join(f'{float(a):.6g}' for a in args)}) returned" in message]
+        failing = [args for args in exercise.judge.cases if f"({', '.join(f'{float(a):.6g}' for a in args)}) returned" in message]
         assert len(failing) == 1, f"{name}: {message}"
         args = failing[0]
         told = message.replace(f"returned {float(wrong(*args)):.6g}", "returned <theirs>")

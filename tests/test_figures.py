@@ -26,8 +26,14 @@ def _save(name: str, setting: str, explorer, problems: list[str]) -> None:
     SAVED.mkdir(parents=True, exist_ok=True)
     slug = fc.figure_slug(name, setting)
     (SAVED / f"{slug}.png").write_bytes(explorer.image.value)
-    record = {"explorer": name, "setting": setting, "png": f"{slug}.png", "caption": explorer.alt_text,
-              "problems": problems, "disabled": dict(explorer.inactive)}
+    record = {
+        "explorer": name,
+        "setting": setting,
+        "png": f"{slug}.png",
+        "caption": explorer.alt_text,
+        "problems": problems,
+        "disabled": dict(explorer.inactive),
+    }
     (SAVED / f"{slug}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
 
 
@@ -71,8 +77,10 @@ def test_explorer_figures_pass_the_checks(name):
         if not _move(explorer, control, rng):
             continue
         if not disabled and explorer.image.value == before:
-            failures.append(f"{name}: moving '{control}' to {explorer.controls[control].value!r} from {settings} left the "
-                            "figure pixel-identical, but the control is enabled (disable it and say why)")
+            failures.append(
+                f"{name}: moving '{control}' to {explorer.controls[control].value!r} from {settings} left the "
+                "figure pixel-identical, but the control is enabled (disable it and say why)"
+            )
     # one full check after the moves (a check costs a full draw; the pixels were compared at every move)
     if problems := fc.check_figure(explorer.fig):
         failures.append(_report(f"{name} after seeded random moves (settings {explorer.values()})", problems))
@@ -103,6 +111,7 @@ def test_apply_preset_sets_the_controls_and_refuses_an_unknown_name():
 
 
 # --- the checks catch what they are for -------------------------------------------------------------
+
 
 def _frozen_axes_figure():
     """The lesson-03 bug: lines created all-NaN, filled later, limits never set."""
@@ -163,6 +172,7 @@ def test_checks_flag_a_legend_entry_with_nothing_drawn():
 
 
 # --- show(): literal captions, collected and checked figures ---------------------------------------
+
 
 def test_show_caption_renders_literally_and_collects_the_figure(monkeypatch, tmp_path):
     shown = []

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # --- exercise framework -------------------------------------------------------------------------
 
+
 def _ex(judge, solution, **kw):
     return Exercise(key="99.test", title="test", solution=solution, judge=judge, **kw)
 
@@ -57,7 +58,7 @@ def test_choice_and_function_judges():
     ex = _ex(choice(notation="the verdict", options=("supported", "contradicted")), lambda: "contradicted")
     assert ex.evaluate(" Contradicted ").passed
     assert "one of" in ex.evaluate("maybe").message
-    fx = _ex(function(notation="f", cases=[(1.0,), (2.0,)]), lambda: (lambda x: 2 * x))
+    fx = _ex(function(notation="f", cases=[(1.0,), (2.0,)]), lambda: lambda x: 2 * x)
     assert fx.evaluate(lambda x: x + x).passed
     assert "forget `return`" in fx.evaluate(lambda x: None).message
     assert "raised ZeroDivisionError" in fx.evaluate(lambda x: 1 / 0).message
@@ -73,7 +74,7 @@ def test_checker_never_crashes():
 
 
 def test_unknown_exercise_key_is_a_clear_error():
-    with pytest.raises(ValueError, match="There is no exercise 'no.such'") as raised:
+    with pytest.raises(ValueError, match=r"There is no exercise 'no\.such'") as raised:
         evaluate("no.such", 1)
     assert "\n" not in str(raised.value) and "01.t2," not in str(raised.value)  # one line, not all the keys
 
@@ -100,6 +101,7 @@ def test_every_lesson_has_at_least_three_exercises():
 
 
 # --- claim ledger ---------------------------------------------------------------------------------
+
 
 def test_ledger_has_every_claim_with_a_known_word():
     rows = claims.ledger()
@@ -130,7 +132,8 @@ def test_explorer_reaches_only_valid_states(name):
     described = " ".join(k for k, _ in explorer.legend)
     for control in explorer.controls.values():
         assert control.description and control.description.split(" (")[0].strip() in described, (
-            f"{name}: control {control.description!r} is not in the legend")
+            f"{name}: control {control.description!r} is not in the legend"
+        )
     rng = np.random.default_rng(1)
     first = explorer.image.value
     changed = False
@@ -146,6 +149,7 @@ def test_explorer_reaches_only_valid_states(name):
 
 
 # --- repository hygiene --------------------------------------------------------------------------
+
 
 def test_binder_is_complete():
     # binder/requirements.txt pins the tested lock exactly (tests/test_binder.py checks it line by line)
@@ -173,4 +177,5 @@ def test_explorer_axis_labels_and_titles_are_inside_the_figure(name):
             if text.get_text():
                 box = text.get_window_extent(renderer)
                 assert box.x0 >= -1 and box.x1 <= width + 1 and box.y0 >= -1 and box.y1 <= height + 1, (
-                    f"{name}: {text.get_text()!r} is cut off at the figure's edge ({box})")
+                    f"{name}: {text.get_text()!r} is cut off at the figure's edge ({box})"
+                )

@@ -21,8 +21,20 @@ from qedn_lessons.claims import NOTEBOOKS
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 LINK = re.compile(r"\]\(glossary\.md#([a-z0-9-]+)\)")
-REQUIRED = ("T1", "T2", "T2*", "Tφ", "ergotropy", "PLOB bound", "ebit", "CHSH", "negativity", "concurrence",
-            "Lindblad equation", "cm⁻¹")
+REQUIRED = (
+    "T1",
+    "T2",
+    "T2*",
+    "Tφ",
+    "ergotropy",
+    "PLOB bound",
+    "ebit",
+    "CHSH",
+    "negativity",
+    "concurrence",
+    "Lindblad equation",
+    "cm⁻¹",
+)
 
 
 def markdown_of(path: Path) -> str:
@@ -41,10 +53,13 @@ def test_docs_glossary_is_generated_from_the_module():
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name[:2])
 def test_every_bold_term_is_defined(path):
-    undefined = sorted({p for p in bold_phrases(markdown_of(path))
-                        if not glossary.is_not_a_term(p) and glossary.lookup(p) is None})
-    assert not undefined, (f"{path.name}: bold phrases with no glossary entry {undefined}; add a Term (or an alias) to "
-                           f"qedn_lessons/glossary.py, or, if the phrase is not a term, to glossary.NOT_TERMS")
+    undefined = sorted(
+        {p for p in bold_phrases(markdown_of(path)) if not glossary.is_not_a_term(p) and glossary.lookup(p) is None}
+    )
+    assert not undefined, (
+        f"{path.name}: bold phrases with no glossary entry {undefined}; add a Term (or an alias) to "
+        f"qedn_lessons/glossary.py, or, if the phrase is not a term, to glossary.NOT_TERMS"
+    )
 
 
 @pytest.mark.parametrize("name", REQUIRED)
@@ -72,8 +87,9 @@ def test_entries_are_complete_and_unique():
 def test_introducing_lesson_uses_and_links_the_term(entry):
     text = markdown_of(ROOT / "notebooks" / NOTEBOOKS[entry.lesson])
     plain = text.replace("\\", "").casefold()
-    assert any(n.replace("\\", "").casefold() in plain for n in (entry.term, *entry.aliases)), \
+    assert any(n.replace("\\", "").casefold() in plain for n in (entry.term, *entry.aliases)), (
         f"lesson {entry.lesson:02d} never uses {entry.term!r}"
+    )
     if entry.lesson > 0:
         assert entry.anchor in LINK.findall(text), f"lesson {entry.lesson:02d} does not link {entry.term!r} to the glossary"
 

@@ -22,8 +22,12 @@ def test_link_pulls_the_repository_and_opens_the_start_notebook():
     parts = urlsplit(link)
     assert (parts.scheme, parts.netloc, parts.path) == ("https", "hub.example.org", "/hub/user-redirect/git-pull")
     query = {k: v[0] for k, v in parse_qs(parts.query).items()}
-    assert query == {"repo": "https://github.com/x/qedn-lessons", "branch": "main", "targetpath": "qedn-lessons",
-                     "urlpath": "lab/tree/qedn-lessons/notebooks/00_start_here.ipynb"}
+    assert query == {
+        "repo": "https://github.com/x/qedn-lessons",
+        "branch": "main",
+        "targetpath": "qedn-lessons",
+        "urlpath": "lab/tree/qedn-lessons/notebooks/00_start_here.ipynb",
+    }
     assert "%2F" in parts.query and " " not in link  # the repository URL is encoded
     assert (ROOT / run_hub.START_NOTEBOOK).is_file()
 

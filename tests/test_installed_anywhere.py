@@ -71,7 +71,9 @@ def test_non_editable_install_runs_lessons_00_and_01_from_elsewhere(tmp_path):
     site = tmp_path / "site-packages"
     done = subprocess.run(  # pip builds the wheel in an isolated environment (setuptools from PyPI)
         [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(site), str(source)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert (site / "qedn_lessons" / "course.py").is_file()
@@ -102,7 +104,10 @@ def test_non_editable_install_runs_lessons_00_and_01_from_elsewhere(tmp_path):
             assert f"NOTEBOOKS {notebooks}" in printed, printed
             if number == 0:
                 text = "".join(
-                    o.get("data", {}).get("text/markdown", "") for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs
+                    o.get("data", {}).get("text/markdown", "")
+                    for cell in nb.cells
+                    if cell.cell_type == "code"
+                    for o in cell.outputs
                 )
                 assert "| 09 |" in text and course.NOT_WRITTEN not in text, text
     finally:

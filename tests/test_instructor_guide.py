@@ -16,6 +16,7 @@ and the guide builds into the static site with every link pointed at a built pag
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -63,7 +64,7 @@ def _predict_questions(nb: dict) -> list[str]:
     for cell in nb["cells"]:
         if cell["cell_type"] == "markdown":
             source = "".join(cell["source"])
-            questions += [source[m.start():].splitlines()[0][:100] for m in PREDICT.finditer(source)]
+            questions += [source[m.start() :].splitlines()[0][:100] for m in PREDICT.finditer(source)]
     return questions
 
 
@@ -92,7 +93,8 @@ def test_every_predict_question_has_an_answer(number, path, nb):
     listing = "\n".join(f"  {k}. {q}" for k, q in enumerate(questions, 1))
     assert anchors == list(range(1, len(questions) + 1)), (
         f"{path.name} asks {len(questions)} Predict question(s); lesson_{number:02d}.md answers anchors {anchors}. "
-        f"Answer each, in order, under <a id=\"predict-k\"></a>:\n{listing}")
+        f'Answer each, in order, under <a id="predict-k"></a>:\n{listing}'
+    )
     # each answer says what happens and how it was obtained (a computation or a source)
     bodies = ANCHOR.split(page)[2::2]
     for k, body in enumerate(bodies, 1):
@@ -100,7 +102,8 @@ def test_every_predict_question_has_an_answer(number, path, nb):
         assert len(body.strip()) > 150, f"lesson_{number:02d}.md: the answer to Predict {k} is too short to be one"
         assert "How computed:" in body or "Source:" in body, (
             f"lesson_{number:02d}.md: the answer to Predict {k} does not say how it was obtained "
-            "(a '*How computed:*' or '*Source:*' line)")
+            "(a '*How computed:*' or '*Source:*' line)"
+        )
 
 
 @pytest.mark.parametrize(("number", "path", "nb"), LESSONS, ids=IDS)
@@ -108,8 +111,9 @@ def test_every_exercise_key_is_covered(number, path, nb):
     from qedn_lessons.exercises.core import all_exercises
 
     registered = {e.key for e in all_exercises() if e.lesson == number}
-    in_notebook = {m.group(1) for cell in nb["cells"] if cell["cell_type"] == "code"
-                   for m in CHECK_CALL.finditer("".join(cell["source"]))}
+    in_notebook = {
+        m.group(1) for cell in nb["cells"] if cell["cell_type"] == "code" for m in CHECK_CALL.finditer("".join(cell["source"]))
+    }
     page = _page(number)
     missing = sorted(key for key in registered | in_notebook if f"`{key}`" not in page)
     assert not missing, f"lesson_{number:02d}.md does not mention exercise(s) {missing}"
@@ -123,8 +127,9 @@ def test_plan_by_the_minute_matches_the_stated_minutes(number, path, nb):
     plan = page.split("## Plan by the minute", 1)[1].split("\n## ", 1)[0]
     rows = [(int(a), int(b), part) for a, b, part in PLAN_ROW.findall(plan)]
     assert rows, f"lesson_{number:02d}.md: no rows like '| 0–5 | teaching | … |' in the plan"
-    assert rows[0][0] == 0 and all(prev[1] == nxt[0] for prev, nxt in zip(rows, rows[1:])), (
-        f"lesson_{number:02d}.md: the plan's time slots must start at 0 and follow each other: {rows}")
+    assert rows[0][0] == 0 and all(prev[1] == nxt[0] for prev, nxt in itertools.pairwise(rows)), (
+        f"lesson_{number:02d}.md: the plan's time slots must start at 0 and follow each other: {rows}"
+    )
     assert all(b > a for a, b, _ in rows)
     minutes = {part: sum(b - a for a, b, p in rows if p == part) for part in ("teaching", "exercises")}
     stated = {"teaching": int(meta.get("minutes_teaching", 0)), "exercises": int(meta.get("minutes_exercises", 0))}
@@ -143,7 +148,8 @@ def test_the_page_explains_the_verdicts_the_lesson_computes(number, path, nb, le
     page = " ".join(_page(number).split())  # a verdict may wrap across lines
     for row in (r for r in ledger if r.lesson == number):
         assert f"Verdict: {row.verdict.upper()}" in page, (
-            f"lesson_{number:02d}.md does not give today's verdict {row.verdict!r} on: {row.summary}")
+            f"lesson_{number:02d}.md does not give today's verdict {row.verdict!r} on: {row.summary}"
+        )
 
 
 def _guide_pages() -> list[Path]:
@@ -213,7 +219,7 @@ def _guide_answer(exercise, page: str):
     text = bold.group(1)
     if text.startswith("`") and text.endswith("`"):  # a function exercise: the body of the function
         params = ", ".join(inspect.signature(exercise.expected()).parameters)
-        return eval(f"lambda {params}: {text.strip('`')}", {"math": math})  # noqa: S307 — our own page
+        return eval(f"lambda {params}: {text.strip('`')}", {"math": math})
     if text.startswith('"'):
         return text.split('"')[1]
     number = _NUMBER.search(text)
@@ -247,8 +253,15 @@ def test_the_index_row_of_each_lesson_is_current(number, path, nb, ledger):
         assert f"| {'; '.join(words)} |" in row, f"lesson {number:02d}: the index gives {row!r}, the ledger {words}"
 
 
-SECTIONS = ("## Learning objectives", "## Plan by the minute", "## Predict questions and their answers",
-            "## Exercises", "## Discussion questions", "## Workshop mode", "## Claim check")
+SECTIONS = (
+    "## Learning objectives",
+    "## Plan by the minute",
+    "## Predict questions and their answers",
+    "## Exercises",
+    "## Discussion questions",
+    "## Workshop mode",
+    "## Claim check",
+)
 EXPLORER_CALL = re.compile(r"^([A-Z][A-Za-z]*Explorer)\(", re.MULTILINE)
 
 
@@ -259,7 +272,8 @@ def test_each_page_has_every_part_and_names_the_lessons_explorers(number, path, 
     assert -1 not in positions, f"lesson_{number:02d}.md lacks {[h for h, p in zip(SECTIONS, positions) if p < 0]}"
     assert positions == sorted(positions), f"lesson_{number:02d}.md: the parts are out of order"
     workshop = page.split("## Workshop mode", 1)[1].split("\n## ", 1)[0]
-    explorers = {m.group(1) for cell in nb["cells"] if cell["cell_type"] == "code"
-                 for m in EXPLORER_CALL.finditer("".join(cell["source"]))}
+    explorers = {
+        m.group(1) for cell in nb["cells"] if cell["cell_type"] == "code" for m in EXPLORER_CALL.finditer("".join(cell["source"]))
+    }
     missing = sorted(e for e in explorers if f"`{e}`" not in workshop)
     assert not missing, f"lesson_{number:02d}.md's workshop section does not say how to demonstrate {missing}"

@@ -22,7 +22,7 @@ def test_overrides_turn_off_news_and_open_markdown_rendered():
 
 def test_make_course_and_binder_install_the_overrides():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    rule = makefile[makefile.index("$(VENV)/.stamp-course:"):makefile.index("$(VENV)/.stamp-test:")]
+    rule = makefile[makefile.index("$(VENV)/.stamp-course:") : makefile.index("$(VENV)/.stamp-test:")]
     assert "binder/overrides.json" in rule.splitlines()[0], "the stamp must depend on the settings file"
     assert "cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json" in rule
     post_build = (ROOT / "binder" / "postBuild").read_text(encoding="utf-8")

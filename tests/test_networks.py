@@ -134,7 +134,7 @@ def _simulate_swap(f1, f2):
     target = qutip.Qobj(BELL["psi-"].reshape(4, 1), dims=[[2, 2], [1, 1]])
     paulis = [qutip.Qobj(m) for m in (I2, X, Y, Z)]
     total, total_prob = 0.0, 0.0
-    for name, vec in BELL.items():
+    for _name, vec in BELL.items():
         beta = qutip.Qobj(vec.reshape(4, 1), dims=[[2, 2], [1, 1]])
         proj = qutip.tensor(qutip.qeye(2), beta * beta.dag(), qutip.qeye(2))
         sigma = (proj * rho * proj).ptrace([0, 3])  # unnormalised state of (A, C)

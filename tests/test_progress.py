@@ -129,8 +129,9 @@ def test_the_ledger_hides_verdicts_until_the_lesson_check_ran(monkeypatch):
 def test_predict_records_and_reveal_compares(capsys):
     predict.predict("04.bob_reduced", ["|0⟩", "|+⟩", "a fair coin"], guess="|+⟩")
     assert "Recorded" in capsys.readouterr().out
-    assert "You predicted “|+⟩”; the simulation gives “a fair coin”. Not what you predicted" in \
-        predict.comparison("04.bob_reduced", "a fair coin")
+    assert "You predicted “|+⟩”; the simulation gives “a fair coin”. Not what you predicted" in predict.comparison(
+        "04.bob_reduced", "a fair coin"
+    )
     predict.predict("05.photons", "number", guess=1e6)
     assert "off by about 6 orders of magnitude" in predict.comparison("05.photons", 1.0)
     predict.predict("05.photons", "number", guess=1.05)
@@ -157,15 +158,18 @@ def test_predict_widget_commits_the_selected_option():
     assert progress.prediction("01.t2_guess") == 150.0
 
 
-@pytest.mark.parametrize("call", [
-    lambda: predict.predict("4.x", ["a", "b"], guess="a"),
-    lambda: predict.predict("04.x", ["a"], guess="a"),
-    lambda: predict.predict("04.x", "abc", guess="a"),
-    lambda: predict.predict("04.x", ["a", "A"], guess="a"),
-    lambda: predict.predict("04.x", ["a", "b"], guess="c"),
-    lambda: predict.predict("04.x", "number", guess="3"),
-    lambda: predict.predict("04.x", "number", guess=float("nan")),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: predict.predict("4.x", ["a", "b"], guess="a"),
+        lambda: predict.predict("04.x", ["a"], guess="a"),
+        lambda: predict.predict("04.x", "abc", guess="a"),
+        lambda: predict.predict("04.x", ["a", "A"], guess="a"),
+        lambda: predict.predict("04.x", ["a", "b"], guess="c"),
+        lambda: predict.predict("04.x", "number", guess="3"),
+        lambda: predict.predict("04.x", "number", guess=float("nan")),
+    ],
+)
 def test_predict_rejects_bad_arguments(call):
     with pytest.raises(ValueError):
         call()

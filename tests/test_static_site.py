@@ -42,12 +42,17 @@ def test_build_shows_the_widget_default_figure_with_alt_and_fails_without_alt(tm
     assert build_site.WIDGET_MIME not in page  # the live view was replaced by its figure
     assert (tmp_path / "site" / "index.html").exists()
 
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-        "import matplotlib.pyplot as plt\n"
-        "from matplotlib.figure import Figure\n"
-        "import io, IPython.display as d\n"
-        "fig = Figure(); fig.subplots().plot([1, 2]); buf = io.BytesIO(); fig.savefig(buf, format='png')\n"
-        "d.display(d.Image(buf.getvalue()))")])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                "import matplotlib.pyplot as plt\n"
+                "from matplotlib.figure import Figure\n"
+                "import io, IPython.display as d\n"
+                "fig = Figure(); fig.subplots().plot([1, 2]); buf = io.BytesIO(); fig.savefig(buf, format='png')\n"
+                "d.display(d.Image(buf.getvalue()))"
+            )
+        ]
+    )
     bare = tmp_path / "bare.ipynb"
     nbformat.write(nb, bare)
     failures = build_site.build([bare], tmp_path / "site2", timeout_s=120)
@@ -56,11 +61,16 @@ def test_build_shows_the_widget_default_figure_with_alt_and_fails_without_alt(tm
 
 # --- accessible and offline pages (the browser tests check them with axe-core and no network) -----
 
+
 def test_pages_load_nothing_from_a_cdn_and_use_an_accessible_highlighting(tmp_path):
     import re
 
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("Decay $e^{-t/T_2}$ and [a link](https://doi.org/10.1/x)."),
-                                         nbformat.v4.new_code_cell("x = 1  # a comment")])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("Decay $e^{-t/T_2}$ and [a link](https://doi.org/10.1/x)."),
+            nbformat.v4.new_code_cell("x = 1  # a comment"),
+        ]
+    )
     body, _ = build_site.exporter().from_notebook_node(nb)
     sources = re.findall(r'<(?:script|link)[^>]*(?:src|href)="([^"]+)"', body)
     assert sources and all(not s.startswith(("http:", "https:", "//")) for s in sources), sources
@@ -99,5 +109,8 @@ def test_explorer_figure_carries_its_caption_as_accessible_name():
     explorer.alt_text = "a new caption"
     assert explorer.image.tooltip == "Figure: a new caption"
     outputs = [child for child in explorer.widget.children if child.__class__.__name__ == "Output"]
-    assert outputs and outputs[0].outputs[0]["data"]["application/javascript"] == aria_output().outputs[0]["data"]["application/javascript"]
+    assert (
+        outputs
+        and outputs[0].outputs[0]["data"]["application/javascript"] == aria_output().outputs[0]["data"]["application/javascript"]
+    )
     assert "aria-label" in ARIA_SCRIPT and "img.widget-image" in ARIA_SCRIPT

@@ -178,15 +178,17 @@ def feedback_for(key: Any, answer: Any = _MISSING) -> Feedback | str:
     answers, offers the solution (without printing it).
     """
     if not isinstance(key, str):
-        return (f"The first thing in check(...) is the exercise's key in quotes, such as check(\"01.t2\", answer); "
-                f"got {key!r}.")
+        return f'The first thing in check(...) is the exercise\'s key in quotes, such as check("01.t2", answer); got {key!r}.'
     try:
         exercise = get_exercise(key)
     except ValueError as exc:
         return str(exc)
     if answer is _MISSING:
-        return Feedback(NOT_ATTEMPTED, f"check needs your answer too: write check({key!r}, answer) with `answer` "
-                                       "set in the line above (or put the value itself after the comma).")
+        return Feedback(
+            NOT_ATTEMPTED,
+            f"check needs your answer too: write check({key!r}, answer) with `answer` "
+            "set in the line above (or put the value itself after the comma).",
+        )
     feedback = exercise.evaluate(answer)
     if feedback.status == NOT_ATTEMPTED:
         return feedback
@@ -195,8 +197,11 @@ def feedback_for(key: Any, answer: Any = _MISSING) -> Feedback | str:
     record = progress.record_attempt(key, feedback.passed, count_wrong=feedback.kind != "form")
     wrong = int(record.get("wrong", 0))
     if not feedback.passed and wrong >= ATTEMPTS_BEFORE_OFFER and not record.get("solved"):
-        feedback = incorrect(f"{feedback.message} You have tried {wrong} times: if you want to see the worked "
-                             f"solution now, run show_solution({key!r}).", feedback.kind)
+        feedback = incorrect(
+            f"{feedback.message} You have tried {wrong} times: if you want to see the worked "
+            f"solution now, run show_solution({key!r}).",
+            feedback.kind,
+        )
     return feedback
 
 
@@ -223,6 +228,7 @@ def show_solution(key: str) -> None:
 
 # --- formatting ---------------------------------------------------------------------------------
 
+
 def _show(value: Any, unit: str = "") -> str:
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         return f"{float(value):.6g}{(' ' + unit) if unit else ''}"
@@ -244,7 +250,7 @@ def as_real(answer: Any) -> float | None:
         return float(answer)
     if isinstance(answer, np.ndarray) and answer.size == 1 and np.isrealobj(answer) and answer.dtype != bool:
         return float(answer.reshape(-1)[0])
-    if isinstance(answer, numbers.Complex) and abs(answer.imag) < 1e-12:
+    if isinstance(answer, numbers.Complex) and abs(float(answer.imag)) < 1e-12:
         return float(answer.real)
     return None
 
@@ -274,19 +280,45 @@ def generic_mistake(answer: Any, expected: Any) -> str | None:
     if got != 0.0 and math.isclose(got, -want, rel_tol=1e-2):
         return "The size looks right but the sign is wrong: check which quantity is subtracted from which."
     if math.isclose(got, want, rel_tol=1e-2):
-        return ("Close, within 1 %, but outside the tolerance: did you round an intermediate value or copy a "
-                "printed number? Keep full precision (assign the computed value, e.g. answer = result).")
+        return (
+            "Close, within 1 %, but outside the tolerance: did you round an intermediate value or copy a "
+            "printed number? Keep full precision (assign the computed value, e.g. answer = result)."
+        )
     if got != 0.0 and (got > 0) == (want > 0):
         exponent = math.log10(got / want)
         if abs(exponent) >= 0.9 and abs(exponent - round(exponent)) < 0.005:
-            return ("The digits look right but the size is off by a power of ten: check the units asked for "
-                    "(ms or s, mK or K, kW or W, fs or ps) and the exponents you typed.")
+            return (
+                "The digits look right but the size is off by a power of ten: check the units asked for "
+                "(ms or s, mK or K, kW or W, fs or ps) and the exponents you typed."
+            )
     return None
 
 
-_NUMBER_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                 "eleven", "twelve", "twenty", "thirty", "fifty", "hundred", "thousand", "million", "billion",
-                 "half", "quarter", "third"}
+_NUMBER_WORDS = {
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "fifty",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "half",
+    "quarter",
+    "third",
+}
 
 
 def _text_for_number(notation: str, answer: str) -> str:
@@ -299,13 +331,18 @@ def _text_for_number(notation: str, answer: str) -> str:
         return f"{notation} should be a number, not the text {answer!r}: remove the quotes."
     words = set(re.findall(r"[a-z]+", text.lower()))
     if words and words <= _NUMBER_WORDS | {"and", "a", "point"}:
-        return (f"{notation} should be written with digits, as Python reads numbers: for example 7, 0.5 or "
-                f"3.6e6, not the word {answer!r} (and without quotes).")
-    return (f"{notation} should be a number (for example 0.25 or 3.6e6, without quotes); {answer!r} is text. "
-            "If you meant a variable you computed, write its name without quotes.")
+        return (
+            f"{notation} should be written with digits, as Python reads numbers: for example 7, 0.5 or "
+            f"3.6e6, not the word {answer!r} (and without quotes)."
+        )
+    return (
+        f"{notation} should be a number (for example 0.25 or 3.6e6, without quotes); {answer!r} is text. "
+        "If you meant a variable you computed, write its name without quotes."
+    )
 
 
 # --- ready-made judges --------------------------------------------------------------------------
+
 
 def number(*, notation: str, unit: str = "", rel: float = 1e-3, abs_tol: float = 1e-9) -> Judge:
     """Judge a single real number against the expected one within ``rel`` (relative) or ``abs_tol``."""
@@ -347,7 +384,9 @@ def array(*, notation: str, rtol: float = 1e-3, atol: float = 1e-6, up_to_phase:
         if normalised:
             norm = float(np.linalg.norm(got))
             if abs(norm - 1) > 1e-3:
-                return incorrect(f"{notation} is not normalised: its norm is {norm:.4g}, it must be 1 (divide by the norm).", "form")
+                return incorrect(
+                    f"{notation} is not normalised: its norm is {norm:.4g}, it must be 1 (divide by the norm).", "form"
+                )
         if up_to_phase:
             overlap = np.vdot(expected.reshape(-1), got.reshape(-1))
             if abs(overlap) > 1e-12:

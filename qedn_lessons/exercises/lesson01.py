@@ -11,8 +11,8 @@ import math
 
 from qedn_lessons.exercises.core import Exercise, near, number, register
 
-
 # --- 01.t2 ---------------------------------------------------------------------------------------
+
 
 def _t2_solution():
     t1_us, t_phi_us = 60.0, 90.0
@@ -32,18 +32,21 @@ def _t2_mistakes(answer, expected):
     return None
 
 
-register(Exercise(
-    key="01.t2",
-    title="T2 from T1 and Tφ",
-    solution=_t2_solution,
-    judge=number(notation="T2", unit="µs", rel=2e-3),
-    hint="Rates add: 1/T2 = 1/(2 T1) + 1/Tφ.",
-    mistakes=(_t2_mistakes,),
-    wrong_examples=(150.0, 36.0, 120.0),
-))
+register(
+    Exercise(
+        key="01.t2",
+        title="T2 from T1 and Tφ",
+        solution=_t2_solution,
+        judge=number(notation="T2", unit="µs", rel=2e-3),
+        hint="Rates add: 1/T2 = 1/(2 T1) + 1/Tφ.",
+        mistakes=(_t2_mistakes,),
+        wrong_examples=(150.0, 36.0, 120.0),
+    )
+)
 
 
 # --- 01.nbar -------------------------------------------------------------------------------------
+
 
 def _nbar_solution():
     from scipy.constants import h, k
@@ -67,18 +70,21 @@ def _nbar_mistakes(answer, expected):
     return None
 
 
-register(Exercise(
-    key="01.nbar",
-    title="Thermal occupation of a 5 GHz qubit at 100 mK",
-    solution=_nbar_solution,
-    judge=number(notation="n̄", rel=2e-3),
-    hint="n̄ = 1/(e^(hf/k_BT) − 1) with f in Hz and T in K; scipy.constants has h and k.",
-    mistakes=(_nbar_mistakes,),
-    wrong_examples=(416.23, 0.0907546, 0.2084),
-))
+register(
+    Exercise(
+        key="01.nbar",
+        title="Thermal occupation of a 5 GHz qubit at 100 mK",
+        solution=_nbar_solution,
+        judge=number(notation="n̄", rel=2e-3),
+        hint="n̄ = 1/(e^(hf/k_BT) − 1) with f in Hz and T in K; scipy.constants has h and k.",
+        mistakes=(_nbar_mistakes,),
+        wrong_examples=(416.23, 0.0907546, 0.2084),
+    )
+)
 
 
 # --- 01.ramsey_t2 --------------------------------------------------------------------------------
+
 
 def _ramsey_solution():
     contrast, time_us = 0.25, 30.0
@@ -96,18 +102,21 @@ def _ramsey_mistakes(answer, expected):
     return None
 
 
-register(Exercise(
-    key="01.ramsey_t2",
-    title="T2 from the decay of Ramsey fringes",
-    solution=_ramsey_solution,
-    judge=number(notation="T2", unit="µs", rel=2e-3),
-    hint="The fringe amplitude is e^(−t/T2): solve 0.25 = e^(−30 µs/T2).",
-    mistakes=(_ramsey_mistakes,),
-    wrong_examples=(49.83, 15.0, 43.28),
-))
+register(
+    Exercise(
+        key="01.ramsey_t2",
+        title="T2 from the decay of Ramsey fringes",
+        solution=_ramsey_solution,
+        judge=number(notation="T2", unit="µs", rel=2e-3),
+        hint="The fringe amplitude is e^(−t/T2): solve 0.25 = e^(−30 µs/T2).",
+        mistakes=(_ramsey_mistakes,),
+        wrong_examples=(49.83, 15.0, 43.28),
+    )
+)
 
 
 # --- 01.kwh --------------------------------------------------------------------------------------
+
 
 def _kwh_solution():
     from scipy.constants import h
@@ -128,12 +137,14 @@ def _kwh_mistakes(answer, expected):
     return None
 
 
-register(Exercise(
-    key="01.kwh",
-    title="How many excited qubits hold one kilowatt-hour?",
-    solution=_kwh_solution,
-    judge=number(notation="N", rel=5e-3),
-    hint="One excited qubit holds one quantum, h·f joules; 1 kWh = 3.6×10⁶ J.",
-    mistakes=(_kwh_mistakes,),
-    wrong_examples=(6.83e30, 3.02e26),
-))
+register(
+    Exercise(
+        key="01.kwh",
+        title="How many excited qubits hold one kilowatt-hour?",
+        solution=_kwh_solution,
+        judge=number(notation="N", rel=5e-3),
+        hint="One excited qubit holds one quantum, h·f joules; 1 kWh = 3.6×10⁶ J.",
+        mistakes=(_kwh_mistakes,),
+        wrong_examples=(6.83e30, 3.02e26),
+    )
+)

@@ -11,8 +11,8 @@ import math
 
 from qedn_lessons.exercises.core import Exercise, choice, near, number, register
 
-
 # --- 02.t2_star -----------------------------------------------------------------------------------
+
 
 def _t2_star_solution():
     sigma_rad_per_us = 0.2
@@ -30,18 +30,21 @@ def _t2_star_mistakes(answer, expected):
     return None
 
 
-register(Exercise(
-    key="02.t2_star",
-    title="T2* of quasi-static noise",
-    solution=_t2_star_solution,
-    judge=number(notation="T2*", unit="µs", rel=2e-3),
-    hint="Free decay is e^(−σ²t²/2); find t where the exponent is −1.",
-    mistakes=(_t2_star_mistakes,),
-    wrong_examples=(5.0, 10.0, 0.1414),
-))
+register(
+    Exercise(
+        key="02.t2_star",
+        title="T2* of quasi-static noise",
+        solution=_t2_star_solution,
+        judge=number(notation="T2*", unit="µs", rel=2e-3),
+        hint="Free decay is e^(−σ²t²/2); find t where the exponent is −1.",
+        mistakes=(_t2_star_mistakes,),
+        wrong_examples=(5.0, 10.0, 0.1414),
+    )
+)
 
 
 # --- 02.logical ------------------------------------------------------------------------------------
+
 
 def _logical_solution():
     d, p = 5, 0.1
@@ -60,18 +63,21 @@ def _logical_mistakes(answer, expected):
     return None
 
 
-register(Exercise(
-    key="02.logical",
-    title="Logical error of a distance-5 repetition code",
-    solution=_logical_solution,
-    judge=number(notation="P_L", rel=2e-3),
-    hint="P_L = Σ_{k=3}^{5} C(5, k) p^k (1 − p)^(5−k) with p = 0.1; `math.comb(n, k)` is C(n, k).",
-    mistakes=(_logical_mistakes,),
-    wrong_examples=(0.0081, 0.08146, 0.001),
-))
+register(
+    Exercise(
+        key="02.logical",
+        title="Logical error of a distance-5 repetition code",
+        solution=_logical_solution,
+        judge=number(notation="P_L", rel=2e-3),
+        hint="P_L = Σ_{k=3}^{5} C(5, k) p^k (1 − p)^(5−k) with p = 0.1; `math.comb(n, k)` is C(n, k).",
+        mistakes=(_logical_mistakes,),
+        wrong_examples=(0.0081, 0.08146, 0.001),
+    )
+)
 
 
 # --- 02.ghz ------------------------------------------------------------------------------------------
+
 
 def _ghz_solution():
     n_qubits, gamma_t = 20, 0.001
@@ -89,18 +95,21 @@ def _ghz_mistakes(answer, expected):
     return None
 
 
-register(Exercise(
-    key="02.ghz",
-    title="A 20-qubit GHZ state under correlated noise",
-    solution=_ghz_solution,
-    judge=number(notation="GHZ coherence", rel=2e-3),
-    hint="Correlated Gaussian phase noise: coherence = e^(−N² γt) with N = 20, γt = 0.001.",
-    mistakes=(_ghz_mistakes,),
-    wrong_examples=(0.980199, 0.4, 0.99800),
-))
+register(
+    Exercise(
+        key="02.ghz",
+        title="A 20-qubit GHZ state under correlated noise",
+        solution=_ghz_solution,
+        judge=number(notation="GHZ coherence", rel=2e-3),
+        hint="Correlated Gaussian phase noise: coherence = e^(−N² γt) with N = 20, γt = 0.001.",
+        mistakes=(_ghz_mistakes,),
+        wrong_examples=(0.980199, 0.4, 0.99800),
+    )
+)
 
 
 # --- 02.cold -----------------------------------------------------------------------------------------
+
 
 def _cold_solution():
     from scipy.constants import h, k
@@ -114,7 +123,9 @@ def _cold_mistakes(answer, expected):
     from scipy.constants import h, k
 
     if near(answer, h * 5e9 / k):
-        return "hf/k_B is the temperature scale of the qubit, not the answer: n̄ = 0.01 needs a logarithm, T = hf/(k_B ln(1 + 1/n̄))."
+        return (
+            "hf/k_B is the temperature scale of the qubit, not the answer: n̄ = 0.01 needs a logarithm, T = hf/(k_B ln(1 + 1/n̄))."
+        )
     if near(answer, h * 5e9 / (k * math.log(1.0 / 0.01))):
         return "Close: that inverts the Boltzmann factor e^(−hf/kT) = n̄; Bose–Einstein gives ln(1 + 1/n̄) = ln 101."
     if near(answer, 1000 * expected):
@@ -122,30 +133,42 @@ def _cold_mistakes(answer, expected):
     return None
 
 
-register(Exercise(
-    key="02.cold",
-    title="How cold for n̄ = 0.01 at 5 GHz?",
-    solution=_cold_solution,
-    judge=number(notation="T", unit="K", rel=5e-4),
-    hint="Solve 0.01 = 1/(e^(hf/k_BT) − 1) for T: e^(hf/k_BT) = 101.",
-    mistakes=(_cold_mistakes,),
-    wrong_examples=(0.23996, 0.052107, 51.99),
-))
+register(
+    Exercise(
+        key="02.cold",
+        title="How cold for n̄ = 0.01 at 5 GHz?",
+        solution=_cold_solution,
+        judge=number(notation="T", unit="K", rel=5e-4),
+        hint="Solve 0.01 = 1/(e^(hf/k_BT) − 1) for T: e^(hf/k_BT) = 101.",
+        mistakes=(_cold_mistakes,),
+        wrong_examples=(0.23996, 0.052107, 51.99),
+    )
+)
 
 
 # --- 02.echo_white -------------------------------------------------------------------------------------
 
-register(Exercise(
-    key="02.echo_white",
-    title="Does an echo help against white (memoryless) dephasing?",
-    solution=lambda: "no",
-    judge=choice(notation="the answer", options=("yes", "no"), reasons={
-        "yes": ("An echo reverses a phase only if the noise imprints it the same way before and after the π pulse. "
-                "White noise has no memory: the kicks after the pulse are new ones, so nothing cancels. Compare the "
-                "two white-noise curves of section 2."),
-        "no": ("An echo does help when the noise is slow: a constant detuning's phase cancels exactly. Reread the "
-               "question: here the only noise is white."),
-    }),
-    hint="An echo cancels phase that is gathered *the same way* before and after the π pulse. Does memoryless noise repeat itself?",
-    wrong_examples=("yes",),
-))
+register(
+    Exercise(
+        key="02.echo_white",
+        title="Does an echo help against white (memoryless) dephasing?",
+        solution=lambda: "no",
+        judge=choice(
+            notation="the answer",
+            options=("yes", "no"),
+            reasons={
+                "yes": (
+                    "An echo reverses a phase only if the noise imprints it the same way before and after the π pulse. "
+                    "White noise has no memory: the kicks after the pulse are new ones, so nothing cancels. Compare the "
+                    "two white-noise curves of section 2."
+                ),
+                "no": (
+                    "An echo does help when the noise is slow: a constant detuning's phase cancels exactly. Reread the "
+                    "question: here the only noise is white."
+                ),
+            },
+        ),
+        hint="An echo cancels phase that is gathered *the same way* before and after the π pulse. Does memoryless noise repeat itself?",
+        wrong_examples=("yes",),
+    )
+)

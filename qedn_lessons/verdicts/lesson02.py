@@ -10,8 +10,6 @@ numbers, not fixed.
 
 from __future__ import annotations
 
-import math
-
 from scipy.constants import Avogadro
 
 from qedn_lessons import protection
@@ -32,8 +30,10 @@ NEGLIGIBLE_LOG10 = -3.0
 def echo_numbers() -> dict:
     """Coherence at T = 2 T2* without and with a Hahn echo, for slow noise and for white noise alone."""
     t = 2.0 * protection.t2_star(SIGMA_RAD_PER_US)
-    slow = {n: protection.echo_coherence(t, sigma=SIGMA_RAD_PER_US, n_pulses=n, white_dephasing_rate=WHITE_RATE_PER_US)
-            for n in (0, 1)}
+    slow = {
+        n: protection.echo_coherence(t, sigma=SIGMA_RAD_PER_US, n_pulses=n, white_dephasing_rate=WHITE_RATE_PER_US)
+        for n in (0, 1)
+    }
     white_rate = 1.0 / t  # white noise strong enough to matter on the same time scale
     white = {n: protection.echo_coherence(t, sigma=0.0, n_pulses=n, white_dephasing_rate=white_rate) for n in (0, 1)}
     return {"time_us": t, "slow": slow, "white": white, "gain_slow": slow[1] / slow[0], "gain_white": white[1] / white[0]}
@@ -41,8 +41,10 @@ def echo_numbers() -> dict:
 
 def code_numbers() -> dict:
     """Logical bit-flip and phase-flip errors for each distance at the lesson's p."""
-    return {d: (protection.repetition_logical_error(d, FLIP_PROBABILITY), protection.repetition_phase_error(d, FLIP_PROBABILITY))
-            for d in DISTANCES}
+    return {
+        d: (protection.repetition_logical_error(d, FLIP_PROBABILITY), protection.repetition_phase_error(d, FLIP_PROBABILITY))
+        for d in DISTANCES
+    }
 
 
 @evidence_for("coherence-maintenance")

@@ -96,19 +96,30 @@ def distance_numbers(
 
 
 @lru_cache(maxsize=16)
-def _distance_numbers(coupling_cm: float, spacing_nm: float, lifetime_ns: float, lengths_: tuple[int, ...],
-                      disorder_cm: float, dephasing_per_ps: float) -> dict:
+def _distance_numbers(
+    coupling_cm: float,
+    spacing_nm: float,
+    lifetime_ns: float,
+    lengths_: tuple[int, ...],
+    disorder_cm: float,
+    dephasing_per_ps: float,
+) -> dict:
     lengths = np.array(lengths_)
     ordered = transport.arrival_vs_length(lengths, coupling_cm=coupling_cm)
-    disordered = transport.arrival_vs_length(lengths, coupling_cm=coupling_cm, disorder_cm=disorder_cm,
-                                             realisations=5, seed=3)
+    disordered = transport.arrival_vs_length(lengths, coupling_cm=coupling_cm, disorder_cm=disorder_cm, realisations=5, seed=3)
     rng = np.random.default_rng(3)
     noisy = []
     for n in lengths:
         h = transport.chain_hamiltonian(int(n), coupling_cm, disorder_cm=disorder_cm, rng=rng)
-        noisy.append(transport.transport_efficiency(h, sink_site=int(n), trap_rate_per_ps=TRAP_RATE_PER_PS,
-                                                    loss_rate_per_ns=1.0 / lifetime_ns,
-                                                    dephasing_per_ps=dephasing_per_ps))
+        noisy.append(
+            transport.transport_efficiency(
+                h,
+                sink_site=int(n),
+                trap_rate_per_ps=TRAP_RATE_PER_PS,
+                loss_rate_per_ns=1.0 / lifetime_ns,
+                dephasing_per_ps=dephasing_per_ps,
+            )
+        )
     t_km_ps = transport.ballistic_crossing_time_ps(km_sites(spacing_nm), coupling_cm)
     return {
         "lengths": lengths,
@@ -139,8 +150,9 @@ def _fmo_numbers(trap_rate_per_ps: float, loss_rate_per_ns: float) -> dict:
     eta = transport.efficiency_curve(h, gammas, trap_rate_per_ps=trap_rate_per_ps, loss_rate_per_ns=loss_rate_per_ns)
     best = int(np.argmax(eta))
     times = np.linspace(0.0, 20.0, 401)
-    sink = transport.site_populations(h, times, trap_rate_per_ps=trap_rate_per_ps, loss_rate_per_ns=loss_rate_per_ns,
-                                      dephasing_per_ps=float(gammas[best])).sink
+    sink = transport.site_populations(
+        h, times, trap_rate_per_ps=trap_rate_per_ps, loss_rate_per_ns=loss_rate_per_ns, dephasing_per_ps=float(gammas[best])
+    ).sink
     t90 = float(times[np.argmax(sink >= 0.9)]) if np.any(sink >= 0.9) else math.inf
     return {
         "eta0": transport.transport_efficiency(h, trap_rate_per_ps=trap_rate_per_ps, loss_rate_per_ns=loss_rate_per_ns),
@@ -174,7 +186,7 @@ def _assisted_transport() -> Verdict:
     word = assisted_transport_word(f["eta0"], f["eta_best"], f["eta_strong"])
     reading = {
         "partly supported": "an intermediate amount of coherence is best: a real effect, but it is partial loss of "
-                            "coherence that helps",
+        "coherence that helps",
         "supported": "full coherence is already the best setting",
         "contradicted": "the strongest dephasing is best, so coherence does not help",
     }[word]

@@ -38,8 +38,9 @@ def bob_state_change_from_alice_measurement(h: float = QET_H, k: float = QET_K) 
 def best_extraction_without_message(h: float = QET_H, k: float = QET_K) -> float:
     """Bob's best extraction without Alice's message, from the explicit 4×4 protocol scanned over his
     angle φ ∈ [−π/2, π/2] (61 angles) — a simulation, not the closed form. Round-off (< 1e-9) → 0."""
-    best = max(measurement.qet_protocol(h, k, float(phi), message=False).bob_extracted
-               for phi in np.linspace(-np.pi / 2, np.pi / 2, 61))
+    best = max(
+        measurement.qet_protocol(h, k, float(phi), message=False).bob_extracted for phi in np.linspace(-np.pi / 2, np.pi / 2, 61)
+    )
     return 0.0 if abs(best) < _TOL else float(best)
 
 
@@ -92,8 +93,10 @@ def _energy_teleportation() -> Verdict:
     works = qet.max_extracted_energy > _TOL
     needs_message = best_extraction_without_message() <= _TOL
     if not works:
-        return Verdict("contradicted", f"With (h, k) = ({QET_H}, {QET_K}) Bob can extract nothing "
-                                       f"({qet.max_extracted_energy:.3g} units), message or not.")
+        return Verdict(
+            "contradicted",
+            f"With (h, k) = ({QET_H}, {QET_K}) Bob can extract nothing ({qet.max_extracted_energy:.3g} units), message or not.",
+        )
     runs = measurement.runs_per_kwh(joules)
     # Real but partial: Bob gets back only a fraction of what Alice's meter put in, and only with her message.
     word = "partly supported" if (needs_message and qet.fraction < 1.0) else "supported"

@@ -85,7 +85,11 @@ def qet_check() -> ConservationCheck:
     if abs(balance) > 1e-9 or abs(run.bob_extracted - best.max_extracted_energy) > 1e-9:
         raise RuntimeError(f"QET energy ledger does not balance (difference {balance:.3g})")
     return ConservationCheck(
-        "quantum energy teleportation", 7, best.injected_energy, best.max_extracted_energy, "model units",
+        "quantum energy teleportation",
+        7,
+        best.injected_energy,
+        best.max_extracted_energy,
+        "model units",
         f"best of {QET_H.size * QET_K.size} (h, k) settings: h = {best.h:.1f}, k = {best.k:.1f}; "
         f"{run.left_in_chain:.3f} stays in the chain",
     )
@@ -115,7 +119,11 @@ def battery_check() -> ConservationCheck:
         if best is None or work / supplied > best[1] / best[0]:
             best = (supplied, work)
     return ConservationCheck(
-        "quantum battery: charge, then extract", 6, best[0], best[1], "ħω",
+        "quantum battery: charge, then extract",
+        6,
+        best[0],
+        best[1],
+        "ħω",
         f"{BATTERY_SAMPLES} random charging runs of a {BATTERY_CELLS}-cell battery, half of them noisy",
     )
 
@@ -130,11 +138,14 @@ def fmo_check(trap_rate_per_ps: float = 2.0, loss_rate_per_ns: float = 1.0) -> C
     (the count is an upper bound on it)."""
     gammas = np.logspace(-2, 3, 21)
     hamiltonian = transport.fmo_hamiltonian()
-    eta = transport.efficiency_curve(hamiltonian, gammas, trap_rate_per_ps=trap_rate_per_ps,
-                                     loss_rate_per_ns=loss_rate_per_ns)
+    eta = transport.efficiency_curve(hamiltonian, gammas, trap_rate_per_ps=trap_rate_per_ps, loss_rate_per_ns=loss_rate_per_ns)
     drop_cm = float(hamiltonian[0, 0] - hamiltonian[2, 2])  # site 1 (entry) minus site 3 (trap)
     return ConservationCheck(
-        "FMO exciton transport", 3, 1.0, float(np.max(eta)), "excitations",
+        "FMO exciton transport",
+        3,
+        1.0,
+        float(np.max(eta)),
+        "excitations",
         f"best of {gammas.size} dephasing rates; counted in excitations: the trap site lies {drop_cm:.0f} cm⁻¹ "
         f"below the entry site, so the share of energy delivered is a little lower still",
     )
@@ -144,7 +155,11 @@ def fiber_check() -> ConservationCheck:
     """Photons sent into :data:`EXAMPLE_KM` km of fibre: the share that arrives."""
     eta = networks.fiber_transmissivity(EXAMPLE_KM, FIBER_DB_PER_KM)
     return ConservationCheck(
-        "photons through fibre", 5, 1.0, eta, "photons",
+        "photons through fibre",
+        5,
+        1.0,
+        eta,
+        "photons",
         f"{EXAMPLE_KM:.0f} km at {FIBER_DB_PER_KM} dB/km",
     )
 
@@ -204,8 +219,11 @@ def _unlimited_energy() -> Verdict:
     fmo = checks["FMO exciton transport"]
     fiber = checks["photons through fibre"]
     word = unlimited_word(largest)
-    ending = ("energy is conserved, so a network can hand out at most what its sources put in."
-              if word == "contradicted" else "some process returned more than it was given.")
+    ending = (
+        "energy is conserved, so a network can hand out at most what its sources put in."
+        if word == "contradicted"
+        else "some process returned more than it was given."
+    )
     return Verdict(
         word,
         f"Energy out / energy in for every energy-moving process the course simulates: quantum energy teleportation "

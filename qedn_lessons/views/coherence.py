@@ -25,8 +25,14 @@ def plot_bloch_plane(ax, bloch: np.ndarray, *, plane: str = "xy") -> dict:
         raise ValueError(f"plane must be one of 'xy', 'xz'; got {plane!r}")
     i, j = (0, 1) if plane == "xy" else (0, 2)
     names = "xyz"
-    (circle,) = ax.plot(np.cos(_CIRCLE), np.sin(_CIRCLE), color=PALETTE["black"], linewidth=0.8, linestyle=":",
-                        label="|Bloch vector| = 1 (pure states)")
+    (circle,) = ax.plot(
+        np.cos(_CIRCLE),
+        np.sin(_CIRCLE),
+        color=PALETTE["black"],
+        linewidth=0.8,
+        linestyle=":",
+        label="|Bloch vector| = 1 (pure states)",
+    )
     (path,) = ax.plot(bloch[:, i], bloch[:, j], color=COLORS[0], linestyle=LINESTYLES[0], linewidth=1.5, label="trajectory")
     (start,) = ax.plot(bloch[:1, i], bloch[:1, j], linestyle="none", marker="o", markersize=8, color=COLORS[2], label="start")
     (end,) = ax.plot(bloch[-1:, i], bloch[-1:, j], linestyle="none", marker="s", markersize=8, color=COLORS[3], label="end")
@@ -49,7 +55,9 @@ def plot_ramsey(ax, times: np.ndarray, probability: np.ndarray, envelope: np.nda
     ``envelope`` is e^{−t/T2} at ``times``. Returns ``{"fringe", "upper", "lower"}``.
     """
     (fringe,) = ax.plot(times, probability, color=COLORS[0], linestyle=LINESTYLES[0], linewidth=1.5, label="P(return to |+⟩)")
-    (upper,) = ax.plot(times, 0.5 * (1 + envelope), color=COLORS[1], linestyle=LINESTYLES[1], linewidth=1.2, label="½(1 ± e^(−t/T2))")
+    (upper,) = ax.plot(
+        times, 0.5 * (1 + envelope), color=COLORS[1], linestyle=LINESTYLES[1], linewidth=1.2, label="½(1 ± e^(−t/T2))"
+    )
     (lower,) = ax.plot(times, 0.5 * (1 - envelope), color=COLORS[1], linestyle=LINESTYLES[1], linewidth=1.2)
     ax.set_ylim(-0.02, 1.02)
     ax.set_xlim(times[0], times[-1])
@@ -61,7 +69,13 @@ def plot_ramsey(ax, times: np.ndarray, probability: np.ndarray, envelope: np.nda
 
 
 def plot_decay(
-    ax, times: np.ndarray, coherence: np.ndarray, excited: np.ndarray, *, t2: float, thermal_population: float,
+    ax,
+    times: np.ndarray,
+    coherence: np.ndarray,
+    excited: np.ndarray,
+    *,
+    t2: float,
+    thermal_population: float,
     time_unit: str = "µs",
 ) -> dict:
     """|ρ₀₁|(t) and the excited population P₁(t), with T2 and the thermal population marked.
@@ -71,8 +85,9 @@ def plot_decay(
     (coh,) = ax.plot(times, coherence, color=COLORS[0], linestyle=LINESTYLES[0], label="coherence |ρ₀₁|")
     (exc,) = ax.plot(times, excited, color=COLORS[2], linestyle=LINESTYLES[2], label="excited population P₁")
     t2_line = ax.axvline(t2, color=COLORS[3], linestyle=LINESTYLES[3], linewidth=1.2, label="T2")
-    thermal_line = ax.axhline(thermal_population, color=COLORS[4], linestyle=LINESTYLES[1], linewidth=1.2,
-                              label="thermal P₁ = n̄/(2n̄+1)")
+    thermal_line = ax.axhline(
+        thermal_population, color=COLORS[4], linestyle=LINESTYLES[1], linewidth=1.2, label="thermal P₁ = n̄/(2n̄+1)"
+    )
     ax.set_xlim(times[0], times[-1])
     ax.set_ylim(-0.01, 0.52)
     ax.set_xlabel(f"time t ({time_unit})")
@@ -83,8 +98,13 @@ def plot_decay(
 
 
 def plot_occupation_vs_temperature(
-    ax, temperatures_k: np.ndarray, occupations: Sequence[np.ndarray], labels: Sequence[str], *,
-    marks: Sequence[tuple[float, str]] = (), ylim: tuple[float, float] | None = None,
+    ax,
+    temperatures_k: np.ndarray,
+    occupations: Sequence[np.ndarray],
+    labels: Sequence[str],
+    *,
+    marks: Sequence[tuple[float, str]] = (),
+    ylim: tuple[float, float] | None = None,
 ) -> list:
     """n̄ versus temperature on log–log axes, one series per frequency, with optional vertical marks.
 
@@ -102,8 +122,9 @@ def plot_occupation_vs_temperature(
         artists.append(line)
     for index, (temperature, label) in enumerate(marks):
         line = ax.axvline(temperature, color="0.35", linestyle=LINESTYLES[(index + 3) % len(LINESTYLES)], linewidth=1.0)
-        ax.annotate(label, (temperature, 0.02), xycoords=("data", "axes fraction"), rotation=90,
-                    ha="right", va="bottom", fontsize=8)
+        ax.annotate(
+            label, (temperature, 0.02), xycoords=("data", "axes fraction"), rotation=90, ha="right", va="bottom", fontsize=8
+        )
         artists.append(line)
     if ylim is not None:
         ax.set_ylim(*ylim)
@@ -121,8 +142,9 @@ def plot_coherence_records(ax, names: Sequence[str], seconds: Sequence[float], *
     if not (len(names) == len(seconds) == len(highlight)):
         raise ValueError("names, seconds and highlight must have the same length")
     y = np.arange(len(names))
-    bars = ax.barh(y, seconds, color=[COLORS[3] if h else COLORS[0] for h in highlight],
-                   hatch=None, edgecolor="black", linewidth=0.6)
+    bars = ax.barh(
+        y, seconds, color=[COLORS[3] if h else COLORS[0] for h in highlight], hatch=None, edgecolor="black", linewidth=0.6
+    )
     for bar, flagged in zip(bars, highlight):
         if flagged:
             bar.set_hatch("//")

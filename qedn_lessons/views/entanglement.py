@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE, refresh_legend, legend_outside
+from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE, legend_outside, refresh_legend
 
 #: How each of Bob's states is drawn: (label, colour, marker, line style). Shape and style carry the
 #: meaning as well as colour.
@@ -43,9 +43,18 @@ def draw_bob_bloch_disc(ax) -> list:
     ax.set_title("Bob's Bloch vector (x–z plane)")
     lines = []
     for i, (label, color, marker, style) in enumerate(BOB_STATES):
-        (line,) = ax.plot([0, 0], [0, 0], color=color, marker=marker, linestyle=style, markevery=[1],
-                          markersize=11 if i == 0 else 9, fillstyle="none" if i == 0 else "full",
-                          label=label, zorder=3 + i)
+        (line,) = ax.plot(
+            [0, 0],
+            [0, 0],
+            color=color,
+            marker=marker,
+            linestyle=style,
+            markevery=[1],
+            markersize=11 if i == 0 else 9,
+            fillstyle="none" if i == 0 else "full",
+            label=label,
+            zorder=3 + i,
+        )
         lines.append(line)
     legend_outside(ax, "below", fontsize=8)
     return lines
@@ -68,8 +77,7 @@ def draw_bob_energy(ax, *, level_spacing: float = 1.0) -> tuple:
     Returns ``(bars, value_texts)`` for :func:`update_bob_energy`.
     """
     positions = np.arange(len(BOB_STATES))
-    bars = ax.bar(positions, np.zeros(len(BOB_STATES)), color=[c for _, c, _, _ in BOB_STATES],
-                  edgecolor="black", alpha=0.85)
+    bars = ax.bar(positions, np.zeros(len(BOB_STATES)), color=[c for _, c, _, _ in BOB_STATES], edgecolor="black", alpha=0.85)
     for bar, hatch in zip(bars, _HATCHES):
         bar.set_hatch(hatch)
     ax.set_xticks(positions, ["before", "after\n(unknown)", "given\n+1", "given\n−1"])
@@ -121,8 +129,9 @@ def plot_chsh(ax, p, chsh, *, threshold: float | None = 1 / math.sqrt(2)) -> lis
     return lines
 
 
-def plot_sudden_death(ax, time, concurrence, coherence_term, population_term, qubit_coherence, *,
-                      time_label: str = "time (µs)") -> dict:
+def plot_sudden_death(
+    ax, time, concurrence, coherence_term, population_term, qubit_coherence, *, time_label: str = "time (µs)"
+) -> dict:
     """Concurrence and the coherences that feed it against time; returns the artists by name.
 
     ``coherence_term`` = 2|ρ₀₁,₁₀|, ``population_term`` = 2√(ρ₀₀ρ₁₁), ``qubit_coherence`` that of one
@@ -130,17 +139,20 @@ def plot_sudden_death(ax, time, concurrence, coherence_term, population_term, qu
     (:func:`update_sudden_death` moves it).
     """
     artists = {}
-    (artists["concurrence"],) = ax.plot(time, concurrence, color=COLORS[0], linestyle="-", linewidth=2.5,
-                                        label="concurrence C(t)")
-    (artists["coherence"],) = ax.plot(time, coherence_term, color=COLORS[1], linestyle="--",
-                                      label="two-qubit coherence 2|ρ₀₁,₁₀|")
-    (artists["population"],) = ax.plot(time, population_term, color=COLORS[3], linestyle=":",
-                                       label="population term 2√(ρ₀₀ρ₁₁)")
-    (artists["qubit"],) = ax.plot(time, qubit_coherence, color=COLORS[2], linestyle="-.",
-                                  label="one qubit's coherence 2|ρ₀₁|, from |+⟩")
+    (artists["concurrence"],) = ax.plot(
+        time, concurrence, color=COLORS[0], linestyle="-", linewidth=2.5, label="concurrence C(t)"
+    )
+    (artists["coherence"],) = ax.plot(
+        time, coherence_term, color=COLORS[1], linestyle="--", label="two-qubit coherence 2|ρ₀₁,₁₀|"
+    )
+    (artists["population"],) = ax.plot(time, population_term, color=COLORS[3], linestyle=":", label="population term 2√(ρ₀₀ρ₁₁)")
+    (artists["qubit"],) = ax.plot(
+        time, qubit_coherence, color=COLORS[2], linestyle="-.", label="one qubit's coherence 2|ρ₀₁|, from |+⟩"
+    )
     artists["death"] = ax.axvline(0.0, color="0.2", linestyle=(0, (1, 1)), linewidth=1.5)
-    (artists["death_marker"],) = ax.plot([0.0], [0.0], linestyle="none", marker=MARKERS[3], color="0.2",
-                                         markersize=9, label="entanglement sudden death")
+    (artists["death_marker"],) = ax.plot(
+        [0.0], [0.0], linestyle="none", marker=MARKERS[3], color="0.2", markersize=9, label="entanglement sudden death"
+    )
     ax.set_xlabel(time_label)
     ax.set_ylabel("value")
     ax.set_xlim(float(np.min(time)), float(np.max(time)))
@@ -149,8 +161,9 @@ def plot_sudden_death(ax, time, concurrence, coherence_term, population_term, qu
     return artists
 
 
-def update_sudden_death(artists: dict, concurrence, coherence_term, population_term, qubit_coherence,
-                        death_time: float | None) -> None:
+def update_sudden_death(
+    artists: dict, concurrence, coherence_term, population_term, qubit_coherence, death_time: float | None
+) -> None:
     """Move the curves of :func:`plot_sudden_death`; ``death_time`` None hides the marker."""
     artists["concurrence"].set_ydata(concurrence)
     artists["coherence"].set_ydata(coherence_term)

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-
 from matplotlib.legend_handler import HandlerTuple
 from matplotlib.ticker import NullLocator
 
@@ -48,8 +47,7 @@ def draw_power_bars(ax) -> tuple:
     dots = []
     for p, (_, colour, marker) in zip(positions, POWER_ROWS):
         ax.axhline(p, color="0.85", linewidth=0.8, zorder=0)
-        (dot,) = ax.plot([np.nan], [p], linestyle="none", marker=marker, markersize=10, color=colour,
-                         markeredgecolor="black")
+        (dot,) = ax.plot([np.nan], [p], linestyle="none", marker=marker, markersize=10, color=colour, markeredgecolor="black")
         dots.append(dot)
     ax.set_xscale("log")
     ax.set_xlim(low, high)
@@ -95,16 +93,38 @@ def plot_delivered_fraction(ax, lengths_km, fiber_fraction, grid_fraction: float
     system-wide average (dashed), the current distance on both (markers), and the distance where the
     fibre has lost as much as the grid (dotted vertical line). Returns the artists by name."""
     artists = {}
-    (artists["fiber"],) = ax.plot(lengths_km, fiber_fraction, color=COLORS[0], linestyle=LINESTYLES[0],
-                                  label="fibre: photons arriving, 10^(−αL/10)")
-    (artists["grid"],) = ax.plot([lengths_km[0], lengths_km[-1]], [grid_fraction, grid_fraction], color=COLORS[1],
-                                 linestyle=LINESTYLES[1], label="grid: 1 − loss fraction (system average)")
-    (artists["fiber_now"],) = ax.plot([lengths_km[0]], [fiber_fraction[0]], linestyle="none", marker=MARKERS[0],
-                                      color=COLORS[0], markersize=9, label="fibre at the chosen distance")
-    (artists["grid_now"],) = ax.plot([lengths_km[0]], [grid_fraction], linestyle="none", marker=MARKERS[1],
-                                     color=COLORS[1], markersize=8, fillstyle="none", label="grid at the chosen distance")
-    artists["equal"] = ax.axvline(lengths_km[0], color="0.3", linestyle=":", linewidth=1.3,
-                                  label="fibre has lost as much as the grid")
+    (artists["fiber"],) = ax.plot(
+        lengths_km, fiber_fraction, color=COLORS[0], linestyle=LINESTYLES[0], label="fibre: photons arriving, 10^(−αL/10)"
+    )
+    (artists["grid"],) = ax.plot(
+        [lengths_km[0], lengths_km[-1]],
+        [grid_fraction, grid_fraction],
+        color=COLORS[1],
+        linestyle=LINESTYLES[1],
+        label="grid: 1 − loss fraction (system average)",
+    )
+    (artists["fiber_now"],) = ax.plot(
+        [lengths_km[0]],
+        [fiber_fraction[0]],
+        linestyle="none",
+        marker=MARKERS[0],
+        color=COLORS[0],
+        markersize=9,
+        label="fibre at the chosen distance",
+    )
+    (artists["grid_now"],) = ax.plot(
+        [lengths_km[0]],
+        [grid_fraction],
+        linestyle="none",
+        marker=MARKERS[1],
+        color=COLORS[1],
+        markersize=8,
+        fillstyle="none",
+        label="grid at the chosen distance",
+    )
+    artists["equal"] = ax.axvline(
+        lengths_km[0], color="0.3", linestyle=":", linewidth=1.3, label="fibre has lost as much as the grid"
+    )
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlim(float(lengths_km[0]), float(lengths_km[-1]))
@@ -133,8 +153,9 @@ def _fraction_legend(ax, artists: dict, *, with_equal: bool) -> None:
     artists["_legend_equal"] = with_equal
 
 
-def update_delivered_fraction(artists: dict, fiber_fraction, grid_fraction: float, length_km: float,
-                              fiber_now: float, equal_loss_km: float | None) -> None:
+def update_delivered_fraction(
+    artists: dict, fiber_fraction, grid_fraction: float, length_km: float, fiber_now: float, equal_loss_km: float | None
+) -> None:
     """Move the curves and markers of :func:`plot_delivered_fraction` (``equal_loss_km`` None hides the line)."""
     artists["fiber"].set_ydata(fiber_fraction)
     artists["grid"].set_ydata([grid_fraction, grid_fraction])
@@ -153,8 +174,9 @@ def plot_output_over_input(ax, labels: Sequence[str], ratios: Sequence[float]) -
     energy conservation forbids crossing. Each bar is labelled with its value."""
     positions = np.arange(len(labels))[::-1]
     hatches = ("//", "..", "xx", "\\\\", "--", "++")
-    bars = ax.barh(positions, ratios, height=0.6, color=[COLORS[i % len(COLORS)] for i in range(len(labels))],
-                   edgecolor="black", alpha=0.85)
+    bars = ax.barh(
+        positions, ratios, height=0.6, color=[COLORS[i % len(COLORS)] for i in range(len(labels))], edgecolor="black", alpha=0.85
+    )
     for i, bar in enumerate(bars):
         bar.set_hatch(hatches[i % len(hatches)])
     line = ax.axvline(1.0, color="black", linestyle="--", linewidth=1.5, label="energy out = energy in")

@@ -36,22 +36,21 @@ def plot_rates_vs_distance(ax, length_km) -> dict:
     length_km = np.asarray(length_km, dtype=float)
     nan = np.full_like(length_km, np.nan)
     a = {}
-    (a["plob"],) = ax.plot(length_km, nan, color=COLORS[3], linestyle=LINESTYLES[1],
-                           label="no repeaters: PLOB bound −log₂(1−η)")
-    (a["pairs"],) = ax.plot(length_km, nan, color=COLORS[0], linestyle=LINESTYLES[0],
-                            label="repeater chain: pairs per use")
-    (a["ebits"],) = ax.plot(length_km, nan, color=COLORS[2], linestyle=LINESTYLES[2],
-                            label="repeater chain: distillable ebits per use")
+    (a["plob"],) = ax.plot(length_km, nan, color=COLORS[3], linestyle=LINESTYLES[1], label="no repeaters: PLOB bound −log₂(1−η)")
+    (a["pairs"],) = ax.plot(length_km, nan, color=COLORS[0], linestyle=LINESTYLES[0], label="repeater chain: pairs per use")
+    (a["ebits"],) = ax.plot(
+        length_km, nan, color=COLORS[2], linestyle=LINESTYLES[2], label="repeater chain: distillable ebits per use"
+    )
     a["cursor"] = ax.axvline(length_km[0], color="0.3", linestyle=":", linewidth=1.2)
     # where the ebits curve stops (fidelity below the hashing threshold): an end mark that says why
-    (a["ebits_end"],) = ax.plot([np.nan], [np.nan], linestyle="none", marker="|", markersize=14, markeredgewidth=2,
-                                color=COLORS[2])
-    a["ebits_note"] = ax.annotate("", (np.nan, np.nan), xytext=(4, -8), textcoords="offset points", fontsize=8,
-                                  color="0.15", ha="left", va="top")
-    (a["marker_pairs"],) = ax.plot([np.nan], [np.nan], linestyle="none", marker=MARKERS[0], color=COLORS[0],
-                                   markersize=8)
-    (a["marker_plob"],) = ax.plot([np.nan], [np.nan], linestyle="none", marker=MARKERS[1], color=COLORS[3],
-                                  markersize=8)
+    (a["ebits_end"],) = ax.plot(
+        [np.nan], [np.nan], linestyle="none", marker="|", markersize=14, markeredgewidth=2, color=COLORS[2]
+    )
+    a["ebits_note"] = ax.annotate(
+        "", (np.nan, np.nan), xytext=(4, -8), textcoords="offset points", fontsize=8, color="0.15", ha="left", va="top"
+    )
+    (a["marker_pairs"],) = ax.plot([np.nan], [np.nan], linestyle="none", marker=MARKERS[0], color=COLORS[0], markersize=8)
+    (a["marker_plob"],) = ax.plot([np.nan], [np.nan], linestyle="none", marker=MARKERS[1], color=COLORS[3], markersize=8)
     ax.set_yscale("log")
     ax.set_ylim(RATE_FLOOR, 3.0)
     # plain tick labels every ten decades: mathtext labels (10⁻⁴⁰) cost most of a redraw
@@ -66,8 +65,9 @@ def plot_rates_vs_distance(ax, length_km) -> dict:
     return a
 
 
-def update_rates_vs_distance(artists: dict, pairs, ebits, plob, *, selected_km: float,
-                             selected_pairs: float, selected_plob: float) -> None:
+def update_rates_vs_distance(
+    artists: dict, pairs, ebits, plob, *, selected_km: float, selected_pairs: float, selected_plob: float
+) -> None:
     """Move the curves and the markers at the selected distance."""
     artists["pairs"].set_ydata(_positive(pairs))
     shown = _positive(ebits)
@@ -94,14 +94,18 @@ def plot_fidelity_vs_distance(ax, length_km, *, hashing_threshold: float = 0.810
     length_km = np.asarray(length_km, dtype=float)
     nan = np.full_like(length_km, np.nan)
     a = {}
-    (a["link"],) = ax.plot(length_km, nan, color=COLORS[1], linestyle=LINESTYLES[1],
-                           label="one link, after purification and waiting")
-    (a["end"],) = ax.plot(length_km, nan, color=COLORS[0], linestyle=LINESTYLES[0],
-                          label="end to end, after all swaps")
-    a["entangled"] = ax.axhline(0.5, color="0.35", linestyle=":", linewidth=1.2,
-                                label="F = 1/2: entangled above")
-    a["hashing"] = ax.axhline(hashing_threshold, color=PALETTE["purple"], linestyle=LINESTYLES[2], linewidth=1.2,
-                              label=f"F = {hashing_threshold:.4g}: hashing yields ebits above")
+    (a["link"],) = ax.plot(
+        length_km, nan, color=COLORS[1], linestyle=LINESTYLES[1], label="one link, after purification and waiting"
+    )
+    (a["end"],) = ax.plot(length_km, nan, color=COLORS[0], linestyle=LINESTYLES[0], label="end to end, after all swaps")
+    a["entangled"] = ax.axhline(0.5, color="0.35", linestyle=":", linewidth=1.2, label="F = 1/2: entangled above")
+    a["hashing"] = ax.axhline(
+        hashing_threshold,
+        color=PALETTE["purple"],
+        linestyle=LINESTYLES[2],
+        linewidth=1.2,
+        label=f"F = {hashing_threshold:.4g}: hashing yields ebits above",
+    )
     a["cursor"] = ax.axvline(length_km[0], color="0.3", linestyle=":", linewidth=1.2)
     (a["marker"],) = ax.plot([np.nan], [np.nan], linestyle="none", marker=MARKERS[0], color=COLORS[0], markersize=8)
     ax.set_ylim(0.2, 1.02)
@@ -129,8 +133,15 @@ def plot_waiting_cost(ax, n_segments: Sequence[int], curves: dict) -> list:
     """
     lines = []
     for i, (label, ratio) in enumerate(curves.items()):
-        (line,) = ax.plot(n_segments, ratio, color=COLORS[i % len(COLORS)], linestyle=LINESTYLES[i % len(LINESTYLES)],
-                          marker=MARKERS[i % len(MARKERS)], markersize=5, label=label)
+        (line,) = ax.plot(
+            n_segments,
+            ratio,
+            color=COLORS[i % len(COLORS)],
+            linestyle=LINESTYLES[i % len(LINESTYLES)],
+            marker=MARKERS[i % len(MARKERS)],
+            markersize=5,
+            label=label,
+        )
         lines.append(line)
     ax.set_xlabel("number of segments n")
     ax.set_ylabel("mean wait × p  (one segment = 1)")
@@ -151,13 +162,25 @@ def plot_power_ladder(ax, labels: Sequence[str], power_w: Sequence[float]) -> li
     dots = []
     for i, (p, y) in enumerate(zip(power, positions)):
         ax.axhline(y, color="0.85", linewidth=0.8, zorder=0)
-        (dot,) = ax.plot([p if p > 0 else floor], [y], linestyle="none", marker=MARKERS[i % len(MARKERS)] if p > 0 else "<",
-                         markersize=9,
-                         color=COLORS[i % len(COLORS)], markeredgecolor="black",
-                         fillstyle="full" if p > 0 else "none")
+        (dot,) = ax.plot(
+            [p if p > 0 else floor],
+            [y],
+            linestyle="none",
+            marker=MARKERS[i % len(MARKERS)] if p > 0 else "<",
+            markersize=9,
+            color=COLORS[i % len(COLORS)],
+            markeredgecolor="black",
+            fillstyle="full" if p > 0 else "none",
+        )
         dots.append(dot)
-        ax.annotate(f"{p:.2g} W" if p > 0 else "0 W (no power: off a log scale)", (p if p > 0 else floor, y),
-                    xytext=(8, 0), textcoords="offset points", va="center", fontsize=9)
+        ax.annotate(
+            f"{p:.2g} W" if p > 0 else "0 W (no power: off a log scale)",
+            (p if p > 0 else floor, y),
+            xytext=(8, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=9,
+        )
     ax.set_xscale("log")
     ax.set_xlim(floor, float(np.nanmax(shown)) * 1e4 if np.any(power > 0) else 1.0)
     ax.set_ylim(-0.6, len(labels) - 0.4)

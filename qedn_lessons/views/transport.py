@@ -18,8 +18,15 @@ def plot_populations(ax, times_ps, sites, sink, *, max_sites: int = 12, sink_lab
         data = sites[:, k] if k < n else np.full(len(times_ps), np.nan)
         # beyond the eight colour/line-style pairs, sites also get markers: no two entries look alike
         marks = {"marker": style["marker"], "markersize": 4, "markevery": (k % 12, 12)} if k >= len(COLORS) else {}
-        (line,) = ax.plot(times_ps, data, color=style["color"], linestyle=style["linestyle"], lw=1.4,
-                          label=f"site {k + 1}" if k < n else "_", **marks)
+        (line,) = ax.plot(
+            times_ps,
+            data,
+            color=style["color"],
+            linestyle=style["linestyle"],
+            lw=1.4,
+            label=f"site {k + 1}" if k < n else "_",
+            **marks,
+        )
         site_lines.append(line)
     (sink_line,) = ax.plot(times_ps, sink, color=PALETTE["black"], lw=3.0, label=sink_label)
     # Explicit limits from the data's own ranges: lines that start as NaN must not leave matplotlib's
@@ -49,11 +56,25 @@ def plot_spreading(ax, times, msd_quantum, msd_classical, *, ballistic=None, dif
     # The guides are grey with styles of their own (dotted; dash-dot with open triangles), so they can be
     # told apart; the diffusive one is drawn over the classical walk it coincides with, not hidden under it.
     if ballistic is not None:
-        lines.append(ax.loglog(times, ballistic, color="0.45", linestyle=":", lw=1.6, zorder=1.5,
-                               label="2J²t² (ballistic guide)")[0])
+        lines.append(
+            ax.loglog(times, ballistic, color="0.45", linestyle=":", lw=1.6, zorder=1.5, label="2J²t² (ballistic guide)")[0]
+        )
     if diffusive is not None:
-        lines.append(ax.loglog(times, diffusive, color="0.45", linestyle="-.", lw=1.0, marker="^", ms=4, markevery=3,
-                               fillstyle="none", zorder=3, label="2Jt (diffusive guide)")[0])
+        lines.append(
+            ax.loglog(
+                times,
+                diffusive,
+                color="0.45",
+                linestyle="-.",
+                lw=1.0,
+                marker="^",
+                ms=4,
+                markevery=3,
+                fillstyle="none",
+                zorder=3,
+                label="2Jt (diffusive guide)",
+            )[0]
+        )
     ax.set(xlabel="time (1/J)", ylabel="⟨x²⟩ (sites²)", xlim=(float(times[0]) / 1.2, float(times[-1]) * 1.2))
     ax.legend(loc="upper left")
     return lines

@@ -32,35 +32,60 @@ import ipywidgets as widgets
 import numpy as np
 
 from qedn_lessons._registry import import_submodules, register_unique
-from qedn_lessons.widgets.a11y import FigureImage, aria_output
 from qedn_lessons.style import figure_png
+from qedn_lessons.widgets.a11y import FigureImage, aria_output
 
 _STYLE = {"description_width": "initial"}
 _LAYOUT = {"width": "340px"}
 
 
-def float_slider(description: str, value: float, minimum: float, maximum: float, step: float, *, readout_format: str = ".3g") -> widgets.FloatSlider:
+def float_slider(
+    description: str, value: float, minimum: float, maximum: float, step: float, *, readout_format: str = ".3g"
+) -> widgets.FloatSlider:
     """A bounded float slider in the course's style (updates on release)."""
     return widgets.FloatSlider(
-        value=value, min=minimum, max=maximum, step=step, description=description,
-        readout_format=readout_format, continuous_update=False, style=_STYLE, layout=_LAYOUT,
+        value=value,
+        min=minimum,
+        max=maximum,
+        step=step,
+        description=description,
+        readout_format=readout_format,
+        continuous_update=False,
+        style=_STYLE,
+        layout=_LAYOUT,
     )
 
 
-def log_slider(description: str, value: float, minimum: float, maximum: float, *, steps_per_decade: int = 10, readout_format: str = ".3g") -> widgets.FloatLogSlider:
+def log_slider(
+    description: str, value: float, minimum: float, maximum: float, *, steps_per_decade: int = 10, readout_format: str = ".3g"
+) -> widgets.FloatLogSlider:
     """A bounded slider on a log scale from ``minimum`` to ``maximum`` (both > 0)."""
     low, high = np.log10(minimum), np.log10(maximum)
     return widgets.FloatLogSlider(
-        value=value, base=10, min=low, max=high, step=1.0 / steps_per_decade, description=description,
-        readout_format=readout_format, continuous_update=False, style=_STYLE, layout=_LAYOUT,
+        value=value,
+        base=10,
+        min=low,
+        max=high,
+        step=1.0 / steps_per_decade,
+        description=description,
+        readout_format=readout_format,
+        continuous_update=False,
+        style=_STYLE,
+        layout=_LAYOUT,
     )
 
 
 def int_slider(description: str, value: int, minimum: int, maximum: int, step: int = 1) -> widgets.IntSlider:
     """A bounded integer slider in the course's style (updates on release)."""
     return widgets.IntSlider(
-        value=value, min=minimum, max=maximum, step=step, description=description,
-        continuous_update=False, style=_STYLE, layout=_LAYOUT,
+        value=value,
+        min=minimum,
+        max=maximum,
+        step=step,
+        description=description,
+        continuous_update=False,
+        style=_STYLE,
+        layout=_LAYOUT,
     )
 
 
@@ -179,7 +204,9 @@ class Explorer:
             control.disabled = reason is not None
             control.tooltip = f"Disabled: {reason}" if reason else None
         if inactive:
-            notes = "; ".join(f"{html.escape(self.controls[n].description)} is off: {html.escape(r)}" for n, r in inactive.items())
+            notes = "; ".join(
+                f"{html.escape(self.controls[n].description)} is off: {html.escape(r)}" for n, r in inactive.items()
+            )
             self.caption.value += f"<p style='margin:0.2em 0;font-size:90%'>({notes}.)</p>"
         self.inactive = inactive
         return inactive
@@ -193,7 +220,9 @@ class Explorer:
 
     def legend_html(self) -> str:
         items = "".join(f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in self.legend)
-        return f"<details open><summary><b>Legend</b> (the controls and what the figure shows)</summary><ul>{items}</ul></details>"
+        return (
+            f"<details open><summary><b>Legend</b> (the controls and what the figure shows)</summary><ul>{items}</ul></details>"
+        )
 
     def _repr_mimebundle_(self, **kwargs: Any):
         bundle = self.widget._repr_mimebundle_(**kwargs)
@@ -227,7 +256,7 @@ def random_value(control: widgets.ValueWidget, rng: np.random.Generator) -> Any:
     if isinstance(control, widgets.IntSlider | widgets.BoundedIntText):
         return int(rng.integers(control.min, control.max + 1))
     if isinstance(control, widgets.FloatSlider | widgets.BoundedFloatText):
-        steps = int(round((control.max - control.min) / control.step))
+        steps = round((control.max - control.min) / control.step)
         return float(control.min + control.step * rng.integers(0, steps + 1))
     if isinstance(control, widgets.Checkbox | widgets.ToggleButton):
         return bool(rng.integers(0, 2))

@@ -34,15 +34,30 @@ class CoherenceExplorer(Explorer):
 
     title = "Coherence explorer: a qubit prepared in |+⟩ = (|0⟩ + |1⟩)/√2"
     legend = (
-        ("T1 (µs)", "energy relaxation time, 1 to 1000 µs (log scale): how fast the excited population relaxes to the bath's thermal value."),
-        ("Tφ (µs)", "pure dephasing time, 1 to 10 000 µs (log scale): random phase kicks that destroy coherence without exchanging energy."),
-        ("bath temperature (K)", "0.01 to 300 K (log scale): sets the thermal occupation n̄ at the qubit frequency, 5 GHz, and so the state the qubit relaxes to. 0.01–0.02 K is a dilution refrigerator, 300 K a room."),
-        ("detuning Δ (rad/µs)", "−0.5 to 0.5 rad/µs: difference between the drive and qubit frequencies; the Bloch vector turns about z at Δ, which makes the Ramsey fringes."),
-        ("Figure", "left: the Bloch vector seen from above (x–y plane), from its start (circle) to its end (square), inside the circle of pure states; "
-                   "middle: the Ramsey signal (solid) inside its envelope ½(1 ± e^(−t/T2)) (dashed); "
-                   "right: the coherence |ρ₀₁| (solid), the excited population P₁ (dash-dot), T2 (dotted vertical line) and the thermal population n̄/(2n̄+1) (dashed horizontal line). "
-                   "The time axis spans four times T2, the fastest decay shown (T2 ≤ 2T1): P₁ relaxes at T1, "
-                   "so when T1 is much longer than T2 it has barely moved in this window."),
+        (
+            "T1 (µs)",
+            "energy relaxation time, 1 to 1000 µs (log scale): how fast the excited population relaxes to the bath's thermal value.",
+        ),
+        (
+            "Tφ (µs)",
+            "pure dephasing time, 1 to 10 000 µs (log scale): random phase kicks that destroy coherence without exchanging energy.",
+        ),
+        (
+            "bath temperature (K)",
+            "0.01 to 300 K (log scale): sets the thermal occupation n̄ at the qubit frequency, 5 GHz, and so the state the qubit relaxes to. 0.01–0.02 K is a dilution refrigerator, 300 K a room.",
+        ),
+        (
+            "detuning Δ (rad/µs)",
+            "−0.5 to 0.5 rad/µs: difference between the drive and qubit frequencies; the Bloch vector turns about z at Δ, which makes the Ramsey fringes.",
+        ),
+        (
+            "Figure",
+            "left: the Bloch vector seen from above (x–y plane), from its start (circle) to its end (square), inside the circle of pure states; "
+            "middle: the Ramsey signal (solid) inside its envelope ½(1 ± e^(−t/T2)) (dashed); "
+            "right: the coherence |ρ₀₁| (solid), the excited population P₁ (dash-dot), T2 (dotted vertical line) and the thermal population n̄/(2n̄+1) (dashed horizontal line). "
+            "The time axis spans four times T2, the fastest decay shown (T2 ≤ 2T1): P₁ relaxes at T1, "
+            "so when T1 is much longer than T2 it has barely moved in this window.",
+        ),
     )
 
     def build_controls(self):
@@ -73,8 +88,13 @@ class CoherenceExplorer(Explorer):
         t2_us = coherence.t2_time(t1_us, t_phi_us)
         times = _time_grid(t1_us, t2_us, detuning_rad_per_us)
         bloch = coherence.bloch_trajectory(
-            times, t1=t1_us, t_phi=t_phi_us, temperature_k=temperature_k, frequency_hz=QUBIT_FREQUENCY_HZ,
-            detuning=detuning_rad_per_us, initial="plus",
+            times,
+            t1=t1_us,
+            t_phi=t_phi_us,
+            temperature_k=temperature_k,
+            frequency_hz=QUBIT_FREQUENCY_HZ,
+            detuning=detuning_rad_per_us,
+            initial="plus",
         )
         n_bar = coherence.thermal_occupation(QUBIT_FREQUENCY_HZ, temperature_k)
         thermal = coherence.thermal_excited_population(QUBIT_FREQUENCY_HZ, temperature_k)
@@ -100,9 +120,18 @@ class CoherenceExplorer(Explorer):
             ax.set_xlim(0.0, times[-1])
 
         at_t2 = coherence.coherence_magnitude(
-            coherence.bloch_trajectory([t2_us], t1=t1_us, t_phi=t_phi_us, temperature_k=temperature_k,
-                                       frequency_hz=QUBIT_FREQUENCY_HZ, detuning=detuning_rad_per_us)[0])
-        period = f"period {2 * math.pi / abs(detuning_rad_per_us):.3g} µs" if detuning_rad_per_us else "no fringes at zero detuning"
+            coherence.bloch_trajectory(
+                [t2_us],
+                t1=t1_us,
+                t_phi=t_phi_us,
+                temperature_k=temperature_k,
+                frequency_hz=QUBIT_FREQUENCY_HZ,
+                detuning=detuning_rad_per_us,
+            )[0]
+        )
+        period = (
+            f"period {2 * math.pi / abs(detuning_rad_per_us):.3g} µs" if detuning_rad_per_us else "no fringes at zero detuning"
+        )
         return (
             f"T1 = {t1_us:.3g} µs and Tφ = {t_phi_us:.3g} µs give T2 = {t2_us:.3g} µs (at most 2T1 = {2 * t1_us:.3g} µs). "
             f"The coherence |ρ₀₁| falls from 0.5 to {at_t2:.3g} at T2 (a factor e) and to {rho01[-1]:.2g} after {times[-1]:.3g} µs; "

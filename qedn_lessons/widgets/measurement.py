@@ -29,13 +29,22 @@ class QETExplorer(Explorer):
     title = "Quantum energy teleportation: who supplies the energy Bob extracts?"
     legend = (
         ("h", "local field of each qubit, 0.2 to 3 (units of h·f, one 5 GHz quantum): H_A = hZ_A + h²/√(h²+k²), H_B likewise."),
-        ("k", "coupling between the qubits, 0 to 3 (same unit): V = 2kX_AX_B + 2k²/√(h²+k²). With k = 0 there is nothing to teleport."),
+        (
+            "k",
+            "coupling between the qubits, 0 to 3 (same unit): V = 2kX_AX_B + 2k²/√(h²+k²). With k = 0 there is nothing to teleport.",
+        ),
         ("Bob's angle φ", "−1.5 to 1.5 rad: Bob applies cos φ·I − iμ sin φ·Y_B, with μ = ±1 Alice's measurement outcome."),
-        ("message sent", "on: Alice tells Bob her outcome μ (a classical message) and he uses it; off: Bob does not know μ and applies the rotation for μ = +1 every time."),
-        ("Figure", "left: energy Bob extracts against φ, with the message (solid) and without it (dashed), his chosen φ (black dot); "
-                   "right: the ledger of one run averaged over Alice's outcomes — what Alice's meter supplies (//), the change of each part of the energy "
-                   "(Alice's qubit, Bob's qubit (..), the coupling (xx)), what Bob's device receives (\\\\) and what stays in the chain (--). "
-                   "Energies in units of h·f = 3.3×10⁻²⁴ J (f = 5 GHz); the chain starts in its ground state, energy 0."),
+        (
+            "message sent",
+            "on: Alice tells Bob her outcome μ (a classical message) and he uses it; off: Bob does not know μ and applies the rotation for μ = +1 every time.",
+        ),
+        (
+            "Figure",
+            "left: energy Bob extracts against φ, with the message (solid) and without it (dashed), his chosen φ (black dot); "
+            "right: the ledger of one run averaged over Alice's outcomes — what Alice's meter supplies (//), the change of each part of the energy "
+            "(Alice's qubit, Bob's qubit (..), the coupling (xx)), what Bob's device receives (\\\\) and what stays in the chain (--). "
+            "Energies in units of h·f = 3.3×10⁻²⁴ J (f = 5 GHz); the chain starts in its ground state, energy 0.",
+        ),
     )
 
     def build_controls(self):
@@ -43,8 +52,14 @@ class QETExplorer(Explorer):
             "h": float_slider("h", 1.5, 0.2, 3.0, 0.1),
             "k": float_slider("k", 1.0, 0.0, 3.0, 0.1),
             # starts at the optimum for the default h, k (0.1696 rad), the angle the lesson's table uses
-            "angle": float_slider("Bob's angle φ (rad)", round(measurement.qet_minimal(1.5, 1.0).optimal_angle, 4),
-                                  -1.5, 1.5, 0.01, readout_format=".4f"),
+            "angle": float_slider(
+                "Bob's angle φ (rad)",
+                round(measurement.qet_minimal(1.5, 1.0).optimal_angle, 4),
+                -1.5,
+                1.5,
+                0.01,
+                readout_format=".4f",
+            ),
             "message": toggle("message sent", True),
         }
 
@@ -76,9 +91,11 @@ class QETExplorer(Explorer):
             low = float(min(with_message.min(), without_message.min()))
             self.ax_curve.set_ylim(1.1 * low - 1e-3, 0.6 * abs(low) + 1e-3)
         mark_current(self.ax_curve, c["current"], angle, run.bob_extracted)
-        c["text"].set_text(f"at φ = {angle:.4f}: E_B = {run.bob_extracted:+.4f}\n"
-                           f"best with message: {best.max_extracted_energy:.4f} (φ = {best.optimal_angle:.4f})\n"
-                           f"best without message: {best.extracted_without_message:.4f}")
+        c["text"].set_text(
+            f"at φ = {angle:.4f}: E_B = {run.bob_extracted:+.4f}\n"
+            f"best with message: {best.max_extracted_energy:.4f} (φ = {best.optimal_angle:.4f})\n"
+            f"best without message: {best.extracted_without_message:.4f}"
+        )
         values = [
             run.meter_supplied,
             run.alice[2] - run.alice[0],
@@ -111,13 +128,22 @@ class ZenoTransportExplorer(Explorer):
 
     title = "Watched excitations don't hop: transport efficiency vs measurement rate"
     legend = (
-        ("measurement rate r", "0.01 to 10⁶ ps⁻¹ (log scale): how often, on average, each site's occupation is measured (at random times). "
-                               "On average each measurement erases the coherences between sites; measuring at rate r is the same as a "
-                               "site dephasing γ = r/2 (every coherence then decays at rate r)."),
-        ("coupling J", "5 to 100 cm⁻¹: hopping between neighbouring sites (FMO couplings are tens of cm⁻¹; 1 cm⁻¹ = 0.188 rad/ps)."),
+        (
+            "measurement rate r",
+            "0.01 to 10⁶ ps⁻¹ (log scale): how often, on average, each site's occupation is measured (at random times). "
+            "On average each measurement erases the coherences between sites; measuring at rate r is the same as a "
+            "site dephasing γ = r/2 (every coherence then decays at rate r).",
+        ),
+        (
+            "coupling J",
+            "5 to 100 cm⁻¹: hopping between neighbouring sites (FMO couplings are tens of cm⁻¹; 1 cm⁻¹ = 0.188 rad/ps).",
+        ),
         ("middle-site offset Δ", "0 to 300 cm⁻¹: energy of site 2 above sites 1 and 3; a mismatch that slows coherent hopping."),
-        ("Figure", "transport efficiency η (share of the excitation caught by the trap on site 3, t → ∞) against the measurement rate, "
-                   "log axis (solid line); the dot marks the chosen rate. Trap 1 ps⁻¹ from site 3, loss 1 ns⁻¹ from every site."),
+        (
+            "Figure",
+            "transport efficiency η (share of the excitation caught by the trap on site 3, t → ∞) against the measurement rate, "
+            "log axis (solid line); the dot marks the chosen rate. Trap 1 ps⁻¹ from site 3, loss 1 ns⁻¹ from every site.",
+        ),
     )
 
     def build_controls(self):
@@ -146,7 +172,9 @@ class ZenoTransportExplorer(Explorer):
         a["curve"].set_ydata(curve)
         a["current"].set_data([rate_per_ps], [here])
         best = int(np.argmax(curve))
-        a["text"].set_text(f"η = {here:.3f} at r = {rate_per_ps:.3g} ps⁻¹\nhighest on the curve: {curve[best]:.3f} at r = {_RATES_PER_PS[best]:.3g} ps⁻¹")
+        a["text"].set_text(
+            f"η = {here:.3f} at r = {rate_per_ps:.3g} ps⁻¹\nhighest on the curve: {curve[best]:.3f} at r = {_RATES_PER_PS[best]:.3g} ps⁻¹"
+        )
         return (
             f"Three-site chain, J = {coupling_cm:.0f} cm⁻¹, site 2 offset {offset_cm:.0f} cm⁻¹. Measuring every site at r = {rate_per_ps:.3g} ps⁻¹ "
             f"(a site dephasing of {measurement.dephasing_for_measurement_rate(rate_per_ps):.3g} ps⁻¹) gives transport efficiency η = {here:.3f}. "

@@ -27,17 +27,26 @@ class TransportExplorer(Explorer):
 
     title = "Energy transport on a network: populations and efficiency"
     legend = (
-        ("Network", "FMO (7 sites, start at site 1, sink at site 3); chain or ring with equal couplings of 100 cm⁻¹, or "
-                    "PST chain (couplings tuned for perfect transfer, the largest 100 cm⁻¹); start at site 1, sink at "
-                    "the far end (chains) or the opposite site (ring)."),
+        (
+            "Network",
+            "FMO (7 sites, start at site 1, sink at site 3); chain or ring with equal couplings of 100 cm⁻¹, or "
+            "PST chain (couplings tuned for perfect transfer, the largest 100 cm⁻¹); start at site 1, sink at "
+            "the far end (chains) or the opposite site (ring).",
+        ),
         ("Sites", "number of sites N of the chain, PST chain or ring, 3–12 (ignored for FMO)."),
-        ("Dephasing γ (ps⁻¹)", "dephasing rate of every site, 0.001–10 000 ps⁻¹, log scale (1 ps⁻¹ ≈ 5.3 cm⁻¹): "
-                               "each site's phase is randomised at γ, so a coherence between two sites decays at 2γ."),
+        (
+            "Dephasing γ (ps⁻¹)",
+            "dephasing rate of every site, 0.001–10 000 ps⁻¹, log scale (1 ps⁻¹ ≈ 5.3 cm⁻¹): "
+            "each site's phase is randomised at γ, so a coherence between two sites decays at 2γ.",
+        ),
         ("Disorder W (cm⁻¹)", "width of the random site-energy spread (fixed seed), 0–400 cm⁻¹."),
         ("Trap κ (ps⁻¹)", "population rate from the sink site into the sink, 0.1–100 ps⁻¹."),
         ("Loss Γ (ns⁻¹)", "population rate from every site to the ground state (recombination), 0.1–1000 ns⁻¹."),
-        ("Figure", "left: population of each site (thin styled lines, labelled) and of the sink (thick black) for 0–3 ps; "
-                   "right: efficiency η at t → ∞ versus dephasing for this network, the current setting as a large diamond."),
+        (
+            "Figure",
+            "left: population of each site (thin styled lines, labelled) and of the sink (thick black) for 0–3 ps; "
+            "right: efficiency η at t → ∞ versus dephasing for this network, the current setting as a large diamond.",
+        ),
     )
 
     def build_controls(self):
@@ -65,16 +74,21 @@ class TransportExplorer(Explorer):
         return fig
 
     def _population_legend(self, n_sites: int):
-        return self.ax_pop.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), ncols=2 if n_sites > 7 else 1,
-                                  fontsize=7, borderaxespad=0.0)
+        return self.ax_pop.legend(
+            loc="upper left", bbox_to_anchor=(1.01, 1.0), ncols=2 if n_sites > 7 else 1, fontsize=7, borderaxespad=0.0
+        )
 
     presets = {
         "FMO, ENAQT optimum": {"network": "FMO", "dephasing": 10.0},
         # η = 0.59 without dephasing, 0.77 with γ = 10 ps⁻¹ (12-site chain, W = 400 cm⁻¹, loss 30 ns⁻¹)
-        "strong disorder, fast loss": {"network": "chain", "n_sites": 12, "disorder": 400.0, "loss": 30.0,
-                                       "dephasing": 0.001},
-        "strong disorder, dephasing helps": {"network": "chain", "n_sites": 12, "disorder": 400.0, "loss": 30.0,
-                                             "dephasing": 10.0},
+        "strong disorder, fast loss": {"network": "chain", "n_sites": 12, "disorder": 400.0, "loss": 30.0, "dephasing": 0.001},
+        "strong disorder, dephasing helps": {
+            "network": "chain",
+            "n_sites": 12,
+            "disorder": 400.0,
+            "loss": 30.0,
+            "dephasing": 10.0,
+        },
     }
 
     def inactive_controls(self, *, network, **_):
@@ -91,8 +105,9 @@ class TransportExplorer(Explorer):
         n = h.shape[0]
         for k, line in enumerate(self.site_lines):
             line.set_ydata(curves.sites[:, k] if k < n else np.full(len(_TIMES_PS), np.nan))
-            line.set_label(f"site {k + 1}" + (" (start)" if k + 1 == start else " (sink site)" if k + 1 == sink else "")
-                           if k < n else "_")
+            line.set_label(
+                f"site {k + 1}" + (" (start)" if k + 1 == start else " (sink site)" if k + 1 == sink else "") if k < n else "_"
+            )
         self.sink_line.set_ydata(curves.sink)
         if self._legend_n != (n, start, sink):
             self.pop_legend.remove()
@@ -103,10 +118,12 @@ class TransportExplorer(Explorer):
         self.ax_pop.set_title(f"{network}, N = {n}: start site {start}, sink at site {sink}", fontsize=10)
         best = int(np.argmax(eta))
         self.ax_eta.set_title(f"η = {eta_now:.3f} now; best {eta[best]:.3f} at γ ≈ {_CURVE_GAMMAS[best]:.3g} ps⁻¹", fontsize=10)
-        return (f"{network} with {n} sites, dephasing {dephasing:.3g} ps⁻¹, disorder {disorder:.0f} cm⁻¹, trap {trap:.3g} ps⁻¹, "
-                f"loss {loss:.3g} ns⁻¹: after 3 ps the sink holds {curves.sink[-1]:.3f}; at t → ∞ η = {eta_now:.3f}. "
-                f"Over dephasing from 0.001 to 10⁴ ps⁻¹, η ranges from {eta.min():.3f} to {eta.max():.3f}, "
-                f"highest at γ ≈ {_CURVE_GAMMAS[best]:.3g} ps⁻¹.")
+        return (
+            f"{network} with {n} sites, dephasing {dephasing:.3g} ps⁻¹, disorder {disorder:.0f} cm⁻¹, trap {trap:.3g} ps⁻¹, "
+            f"loss {loss:.3g} ns⁻¹: after 3 ps the sink holds {curves.sink[-1]:.3f}; at t → ∞ η = {eta_now:.3f}. "
+            f"Over dephasing from 0.001 to 10⁴ ps⁻¹, η ranges from {eta.min():.3f} to {eta.max():.3f}, "
+            f"highest at γ ≈ {_CURVE_GAMMAS[best]:.3g} ps⁻¹."
+        )
 
 
 _WALK_TIMES = np.geomspace(0.2, 35.0, 30)
@@ -120,9 +137,12 @@ class SpreadingExplorer(Explorer):
     legend = (
         ("Disorder W (J)", "width of the random site energies in units of the coupling J, 0–6 (0: a perfect crystal)."),
         ("Realisations", "number of random disorder draws averaged (seeded), 1–4."),
-        ("Figure", "left: mean square displacement ⟨x²⟩ vs time (log–log) for the quantum walk (solid, circles) and the "
-                   "classical random walk (dashed, squares), with the guides 2J²t² and 2Jt (dotted); right: probability "
-                   "of each site at t = 35/J."),
+        (
+            "Figure",
+            "left: mean square displacement ⟨x²⟩ vs time (log–log) for the quantum walk (solid, circles) and the "
+            "classical random walk (dashed, squares), with the guides 2J²t² and 2Jt (dotted); right: probability "
+            "of each site at t = 35/J.",
+        ),
     )
 
     def build_controls(self):
@@ -134,8 +154,9 @@ class SpreadingExplorer(Explorer):
     def build_figure(self):
         fig, (self.ax_msd, self.ax_p) = new_figure(1, 2, height_in=3.6)
         nan = np.full(len(_WALK_TIMES), np.nan)
-        self.msd_lines = plot_spreading(self.ax_msd, _WALK_TIMES, nan, nan, ballistic=2 * _WALK_TIMES**2,
-                                        diffusive=2 * _WALK_TIMES)
+        self.msd_lines = plot_spreading(
+            self.ax_msd, _WALK_TIMES, nan, nan, ballistic=2 * _WALK_TIMES**2, diffusive=2 * _WALK_TIMES
+        )
         self.ax_msd.set_ylim(1e-2, 2 * 2 * _WALK_TIMES[-1] ** 2)
         self.n_sites = 161
         positions = np.arange(self.n_sites) - self.n_sites // 2
@@ -163,6 +184,8 @@ class SpreadingExplorer(Explorer):
         # headroom above the highest point for the legend (upper centre)
         self.ax_p.set_ylim(0, max(0.05, 1.5 * float(max(r.p_quantum.max(), r.p_classical.max()))))
         t = _WALK_TIMES[-1]
-        return (f"Disorder W = {disorder:g} J, {realisations} realisation(s): at t = {t:g}/J the quantum walk has "
-                f"⟨x²⟩ = {r.msd_quantum[-1]:.0f} sites² (ballistic 2J²t² = {2 * t * t:.0f}), the classical walk "
-                f"{r.msd_classical[-1]:.0f} sites² (2Jt = {2 * t:.0f}).")
+        return (
+            f"Disorder W = {disorder:g} J, {realisations} realisation(s): at t = {t:g}/J the quantum walk has "
+            f"⟨x²⟩ = {r.msd_quantum[-1]:.0f} sites² (ballistic 2J²t² = {2 * t * t:.0f}), the classical walk "
+            f"{r.msd_classical[-1]:.0f} sites² (2Jt = {2 * t:.0f})."
+        )

@@ -28,8 +28,10 @@ LAB_LESSON = next((n for n in LESSONS if n.startswith("03_")), LESSONS[-1] if LE
 # content the course publishes. The code itself is audited on the static site, where the course
 # chooses the highlighting.
 LAB_CONTEXT = {
-    "include": [[".jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownOutput"],
-                [".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output"]],
+    "include": [
+        [".jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownOutput"],
+        [".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output"],
+    ],
 }
 
 
@@ -38,8 +40,11 @@ def test_static_site_page_meets_wcag_21_aa(page, static_site, name):
     response = page.goto(static_site.url(name), wait_until="load")
     assert response is not None and response.status == 200, f"{name}: HTTP {response.status if response else 'nothing'}"
     # Audit the page as it is read: after MathJax has typeset the equations (its output is in the page).
-    page.wait_for_function("() => !window.MathJax || !window.MathJax.Hub || window.MathJax.Hub.queue.pending === 0 && window.MathJax.Hub.queue.running === 0",
-                           timeout=60_000, polling=200)
+    page.wait_for_function(
+        "() => !window.MathJax || !window.MathJax.Hub || window.MathJax.Hub.queue.pending === 0 && window.MathJax.Hub.queue.running === 0",
+        timeout=60_000,
+        polling=200,
+    )
     found = axe_violations(page)
     assert not found, f"static site, {name}: WCAG 2.1 AA violations (serious/critical)\n{describe(found)}"
 
@@ -62,7 +67,9 @@ def test_jupyterlab_notebook_area_meets_wcag_21_aa(page, lab_server):
         page.wait_for_timeout(300)
         assert page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) img.widget-image").count() > 0, "no explorer figure to audit"
         found = axe_violations(page, LAB_CONTEXT)
-        assert not found, f"JupyterLab, {LAB_LESSON} (notebook content): WCAG 2.1 AA violations (serious/critical)\n{describe(found)}"
+        assert not found, (
+            f"JupyterLab, {LAB_LESSON} (notebook content): WCAG 2.1 AA violations (serious/critical)\n{describe(found)}"
+        )
     finally:
         lab_server.shutdown_kernels()
 
@@ -76,6 +83,7 @@ def test_axe_reports_the_violations_the_course_fixed(page):
         "<img src='data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAfbLI3wAAAABJRU5ErkJggg=='>"
         "<div role='slider' tabindex='0' aria-valuenow='1' aria-valuemin='0' aria-valuemax='2'></div>"
         "<span style='color:#b0b0b0;background:#fff'>In [1]:</span>"
-        "</main></body></html>")
+        "</main></body></html>"
+    )
     rules = {v["id"] for v in axe_violations(page)}
     assert {"image-alt", "aria-input-field-name", "color-contrast"} <= rules, rules

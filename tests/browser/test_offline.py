@@ -55,7 +55,11 @@ def test_static_page_renders_math_offline(offline_page, equation_site):
 
 def test_voila_renders_math_offline(offline_page, voila_server):
     page = offline_page
-    page.goto(voila_server.url(f"voila/render/{servers.FIXTURE_DIR}/offline/equation.ipynb"), wait_until="domcontentloaded", timeout=300_000)
+    page.goto(
+        voila_server.url(f"voila/render/{servers.FIXTURE_DIR}/offline/equation.ipynb"),
+        wait_until="domcontentloaded",
+        timeout=300_000,
+    )
     page.wait_for_function(f"() => ({MATH_RENDERED})() >= 3", timeout=120_000, polling=200)
     assert RAW_TEX not in _visible_text(page), "raw TeX is visible: MathJax did not typeset every equation"
     assert not page.blocked, f"the Voila page asked the network for: {page.blocked}"
@@ -66,7 +70,10 @@ def test_static_lesson_pages_ask_nothing_of_the_network(offline_page, static_sit
     for name in ["index.html"] + [f"{p.stem}.html" for p in servers.lesson_notebooks()]:
         response = page.goto(static_site.url(name), wait_until="load")
         assert response is not None and response.status == 200, name
-        page.wait_for_function("() => document.querySelectorAll('img').length === 0 || Array.from(document.images).every(i => i.complete)", timeout=30_000)
+        page.wait_for_function(
+            "() => document.querySelectorAll('img').length === 0 || Array.from(document.images).every(i => i.complete)",
+            timeout=30_000,
+        )
     assert not page.blocked, f"static pages asked the network for: {sorted(set(page.blocked))}"
 
 

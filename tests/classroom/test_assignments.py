@@ -78,7 +78,9 @@ def test_nbgrader_round_trip(hub_bin, tmp_path):
     env = hub_env()
 
     def nbgrader(*args: str) -> str:
-        done = subprocess.run([str(hub_bin / "nbgrader"), *args], cwd=course, env=env, capture_output=True, text=True, timeout=900)
+        done = subprocess.run(
+            [str(hub_bin / "nbgrader"), *args], cwd=course, env=env, capture_output=True, text=True, timeout=900
+        )
         assert done.returncode == 0, f"nbgrader {' '.join(args)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}"
         return done.stdout + done.stderr
 
@@ -117,8 +119,11 @@ def test_nbgrader_round_trip(hub_bin, tmp_path):
         "            'grades': {g.name: g.score for nb in sub.notebooks for g in nb.grades}}\n"
         "print(json.dumps(out))\n"
     )
-    grades = json.loads(subprocess.run([str(hub_bin / "python"), "-c", probe], cwd=course, env=env, capture_output=True,
-                                       text=True, check=True, timeout=120).stdout)
+    grades = json.loads(
+        subprocess.run(
+            [str(hub_bin / "python"), "-c", probe], cwd=course, env=env, capture_output=True, text=True, check=True, timeout=120
+        ).stdout
+    )
     full = float(len(keys))
     print(f"\nnbgrader {assignment}: " + ", ".join(f"{s} {g['score']:g}/{g['max']:g}" for s, g in grades.items()))
     assert grades["reference"]["score"] == grades["reference"]["max"] == full

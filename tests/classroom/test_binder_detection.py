@@ -11,8 +11,13 @@ from classroom_env import ROOT, hub_env
 
 
 def test_repo2docker_detects_requirements_postbuild_and_start(hub_bin):
-    done = subprocess.run([str(hub_bin / "jupyter-repo2docker"), "--no-build", "--no-run", "--debug", str(ROOT)],
-                          capture_output=True, text=True, timeout=300, env=hub_env())
+    done = subprocess.run(
+        [str(hub_bin / "jupyter-repo2docker"), "--no-build", "--no-run", "--debug", str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=hub_env(),
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     dockerfile = done.stdout + done.stderr
     python = (ROOT / "binder" / "runtime.txt").read_text().strip().removeprefix("python-")
@@ -26,9 +31,25 @@ def test_repo2docker_detects_requirements_postbuild_and_start(hub_bin):
 def test_the_hub_image_recipe_appends_nbgitpuller(hub_bin):
     """The Kubernetes image of docs/instructors/running_a_class.md: binder/ plus nbgitpuller."""
     appendix = "RUN python -m pip install --no-cache-dir nbgitpuller==1.3.0"
-    done = subprocess.run([str(hub_bin / "jupyter-repo2docker"), "--no-build", "--no-run", "--debug", "--user-id", "1000",
-                           "--user-name", "jovyan", "--appendix", appendix, str(ROOT)],
-                          capture_output=True, text=True, timeout=300, env=hub_env())
+    done = subprocess.run(
+        [
+            str(hub_bin / "jupyter-repo2docker"),
+            "--no-build",
+            "--no-run",
+            "--debug",
+            "--user-id",
+            "1000",
+            "--user-name",
+            "jovyan",
+            "--appendix",
+            appendix,
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=hub_env(),
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     dockerfile = done.stdout + done.stderr
     assert dockerfile.index("./binder/postBuild") < dockerfile.index(appendix)

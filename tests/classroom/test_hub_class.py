@@ -110,7 +110,7 @@ def _teacher_fix(notebook: Path) -> str:
     for cell in cells:
         lines = cell["source"] if isinstance(cell["source"], list) else cell["source"].splitlines(True)
         if cell["cell_type"] == "markdown" and len(lines) >= 8:
-            line = next(x for x in lines[len(lines) // 2:] if x.strip())
+            line = next(x for x in lines[len(lines) // 2 :] if x.strip())
             raw = json.dumps(line, ensure_ascii=False)
             if text.count(raw) == 1:
                 fixed = TEACHER_FIX + line
@@ -131,8 +131,13 @@ def _memory(root_pid: int) -> dict[str, dict[str, float]]:
             user = proc.environ().get("JUPYTERHUB_USER", str(proc.pid))
             tree = [proc, *proc.children(recursive=True)]
             info = [p.memory_full_info() for p in tree]
-            found[user] = {"rss": sum(i.rss for i in info) / MIB, "uss": sum(i.uss for i in info) / MIB, "processes": len(tree),
-                           "server_rss": info[0].rss / MIB, "kernels_rss": [i.rss / MIB for i in info[1:]]}
+            found[user] = {
+                "rss": sum(i.rss for i in info) / MIB,
+                "uss": sum(i.uss for i in info) / MIB,
+                "processes": len(tree),
+                "server_rss": info[0].rss / MIB,
+                "kernels_rss": [i.rss / MIB for i in info[1:]],
+            }
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
     return found
@@ -140,8 +145,11 @@ def _memory(root_pid: int) -> dict[str, dict[str, float]]:
 
 async def _drag_until_changed(page) -> str:
     """Drag the first slider of lesson 01's explorer (two directions if needed); return what changed."""
-    explorer = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output").filter(
-        has=page.locator("img.widget-image")).first
+    explorer = (
+        page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output")
+        .filter(has=page.locator("img.widget-image"))
+        .first
+    )
     image = explorer.locator("img.widget-image").first
     await image.wait_for(state="attached", timeout=TIMEOUT_MS)
     slider = explorer.locator(".widget-slider:has(.noUi-handle)").first
@@ -156,10 +164,14 @@ async def _drag_until_changed(page) -> str:
         await page.mouse.move(bar["x"] + fraction * bar["width"], y, steps=5)
         await page.mouse.up()
         try:
-            await page.wait_for_function("([img, before]) => img.src !== before && img.complete && img.naturalWidth > 0",
-                                         arg=[await image.element_handle(), before], timeout=60_000, polling=100)
+            await page.wait_for_function(
+                "([img, before]) => img.src !== before && img.complete && img.naturalWidth > 0",
+                arg=[await image.element_handle(), before],
+                timeout=60_000,
+                polling=100,
+            )
             return f"slider dragged to {fraction:.0%}: figure changed"
-        except Exception:  # noqa: BLE001 — try the other direction, then fail below
+        except Exception:
             continue
     raise AssertionError("dragging lesson 01's slider did not change its figure")
 
@@ -197,7 +209,9 @@ async def _class(link: str, password: str, hub_url: str, hub_pid: int, homes: Pa
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=str(servers.CHROMIUM), headless=True, args=servers.CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(
+            executable_path=str(servers.CHROMIUM), headless=True, args=servers.CHROMIUM_ARGS
+        )
         try:
             results = await asyncio.gather(*(_student(browser, n, link, password, hub_url) for n in STUDENTS))
             memory = _memory(hub_pid)
@@ -228,8 +242,14 @@ async def _class(link: str, password: str, hub_url: str, hub_pid: int, homes: Pa
     merged = nbformat.read(mine, as_version=4)  # still a valid notebook
     nbformat.validate(merged)
     sources = "\n".join(cell.source for cell in merged.cells)
-    return {"results": results, "memory": memory, "again_s": again_s, "merged_sources": sources, "fixed_line": fixed_line,
-            "log": _git("log", "--oneline", "-5", cwd=mine.parents[1])}
+    return {
+        "results": results,
+        "memory": memory,
+        "again_s": again_s,
+        "merged_sources": sources,
+        "fixed_line": fixed_line,
+        "log": _git("log", "--oneline", "-5", cwd=mine.parents[1]),
+    }
 
 
 def test_a_class_of_five_on_the_hub(hub_bin, tmp_path):
@@ -259,9 +279,22 @@ def test_a_class_of_five_on_the_hub(hub_bin, tmp_path):
     t0 = time.monotonic()
     with open(log, "wb") as out:
         hub = subprocess.Popen(
-            [str(HUB_BIN / "python"), str(ROOT / "scripts" / "run_hub.py"), f"--port={port}", f"--password={password}",
-             f"--repo={source.as_uri()}", f"--branch={BRANCH}", f"--state={state}", f"--homes={homes}", "--expose-app"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                str(HUB_BIN / "python"),
+                str(ROOT / "scripts" / "run_hub.py"),
+                f"--port={port}",
+                f"--password={password}",
+                f"--repo={source.as_uri()}",
+                f"--branch={BRANCH}",
+                f"--state={state}",
+                f"--homes={homes}",
+                "--expose-app",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     started: set[int] = set()
     try:
@@ -282,18 +315,24 @@ def test_a_class_of_five_on_the_hub(hub_bin, tmp_path):
     results, memory = session["results"], session["memory"]
     ready = [r["ready_s"] for r in results]
     print(f"\nclassroom: hub started in {hub_start_s:.1f} s")
-    print(f"classroom: link click (login, spawn, pull, JupyterLab) to start notebook ready, {len(results)} students at once: "
-          f"median {statistics.median(ready):.1f} s, max {max(ready):.1f} s ({', '.join(f'{s:.1f}' for s in ready)})")
+    print(
+        f"classroom: link click (login, spawn, pull, JupyterLab) to start notebook ready, {len(results)} students at once: "
+        f"median {statistics.median(ready):.1f} s, max {max(ready):.1f} s ({', '.join(f'{s:.1f}' for s in ready)})"
+    )
     print(f"classroom: lesson 01 run-all in the hub, 5 at once: median {statistics.median(r['run_s'] for r in results):.1f} s")
     print(f"classroom: second click (running server, merge): {session['again_s']:.1f} s")
     for user, m in sorted(memory.items()):
         kernels = ", ".join(f"{k:.0f}" for k in m["kernels_rss"])
-        print(f"classroom: {user}: server + kernels RSS {m['rss']:.0f} MiB, USS {m['uss']:.0f} MiB "
-              f"(server {m['server_rss']:.0f} MiB; kernels {kernels} MiB: the start page's and lesson 01's, both run)")
+        print(
+            f"classroom: {user}: server + kernels RSS {m['rss']:.0f} MiB, USS {m['uss']:.0f} MiB "
+            f"(server {m['server_rss']:.0f} MiB; kernels {kernels} MiB: the start page's and lesson 01's, both run)"
+        )
     rss = [m["rss"] for m in memory.values()]
     uss = [m["uss"] for m in memory.values()]
-    print(f"classroom: per student (server + two kernels): RSS mean {statistics.mean(rss):.0f} MiB, max {max(rss):.0f} MiB; "
-          f"USS mean {statistics.mean(uss):.0f} MiB")
+    print(
+        f"classroom: per student (server + two kernels): RSS mean {statistics.mean(rss):.0f} MiB, max {max(rss):.0f} MiB; "
+        f"USS mean {statistics.mean(uss):.0f} MiB"
+    )
 
     assert len(memory) == len(STUDENTS), f"expected {len(STUDENTS)} student servers, found {sorted(memory)}"
     assert all(m["processes"] >= 2 for m in memory.values()), "each student server should run at least one kernel"
