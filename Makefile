@@ -43,7 +43,8 @@ course: $(VENV)/.stamp-course
 ## test: install (first time) and run every test: lint, unit, property, notebooks (nbval), browser, classroom
 test: $(VENV)/.stamp-test browser-deps hub-deps lint
 	$(BIN)/python scripts/nbtool.py check
-	$(BIN)/python -m pytest tests notebooks --nbval-lax $(PYTEST_FLAGS)
+	$(BIN)/python -m pytest tests notebooks --nbval-lax -m "not classroom" $(PYTEST_FLAGS)
+	$(BIN)/python -m pytest tests/classroom -m classroom $(PYTEST_FLAGS)
 	$(BIN)/python scripts/gallery.py
 
 ## test-fast: everything but the browser tests

@@ -239,7 +239,18 @@ def build(paths: list[Path], out: Path, timeout_s: int) -> list[str]:
     out.mkdir(parents=True, exist_ok=True)
     # The site is the reference copy: the start page's ledger shows every verdict (in a learner's own
     # kernel it shows a verdict only after that lesson's claim check ran; qedn_lessons.progress).
+    previous = os.environ.get("QEDN_SHOW_ALL_VERDICTS")
     os.environ["QEDN_SHOW_ALL_VERDICTS"] = "1"
+    try:
+        return _build(paths, out, timeout_s)
+    finally:  # the build may run inside another process (tests): leave its environment as it was
+        if previous is None:
+            os.environ.pop("QEDN_SHOW_ALL_VERDICTS", None)
+        else:
+            os.environ["QEDN_SHOW_ALL_VERDICTS"] = previous
+
+
+def _build(paths: list[Path], out: Path, timeout_s: int) -> list[str]:
     copy_mathjax(out)
     export, failures, built = exporter(), [], []
     with tempfile.TemporaryDirectory(prefix="qedn-site-") as tmp:

@@ -7,7 +7,7 @@ Writes, for lesson NN with file-name slug ``slug`` (lower-case letters, digits a
 
 * ``notebooks/NN_slug.ipynb`` -- front matter (questions, objectives, prerequisites, minutes), the
   setup cell, an idea → Predict → computation → widget section, three exercises, the claim check
-  (``# NBVAL_CHECK_OUTPUT``), key points, further reading and a self-test cell;
+ , key points, further reading and a self-test cell;
 * ``qedn_lessons/slug.py`` (physics), ``qedn_lessons/views/slug.py`` (a plot on a given Axes),
   ``qedn_lessons/widgets/slug.py`` (a registered explorer), ``qedn_lessons/exercises/lessonNN.py``
   (three registered exercises), ``qedn_lessons/verdicts/lessonNN.py`` (the evidence function);
@@ -149,7 +149,7 @@ The verdict below is computed by `qedn_lessons/verdicts/lesson{nn}.py` from the 
         ),
         (
             "code",
-            f"""# NBVAL_CHECK_OUTPUT
+            f"""
 print(claims.report({number}))""",
         ),
         (
