@@ -7,7 +7,7 @@ first slider of each explorer whose drag changes its figure is dragged with the 
 times between two regions of its track, the other controls staying at their defaults (an explorer
 where no slider moves the figure at the defaults is measured by switching its first dropdown between
 two options, marked "(dropdown)"). The clock starts at the ``mouseup`` (or ``change``) event in the page and stops two animation frames after the new PNG has
-been decoded (so the figure is on screen). Target (DESIGN §9): median under 250 ms.
+been decoded (so the figure is on screen). Target (docs/DESIGN_NOTES.md, "Performance targets"): median under 250 ms.
 
 Prints JSON ``{"jupyterlab": {widget: {"median_ms", "p95_ms", "n", "lost"}}, "voila": {...}}``. With
 ``--fixture`` (as ``make bench-browser`` runs it) each widget also gets ``ratio_to_fixture``, its median
@@ -101,7 +101,7 @@ def add_fixture_ratios(out: dict) -> None:
         fixture = next((v for k, v in widgets.items() if k.startswith(f"{_FIXTURE_STEM} #1")), None)
         if fixture is None:
             continue
-        for name, entry in widgets.items():
+        for entry in widgets.values():
             entry["ratio_to_fixture"] = round(entry["median_ms"] / fixture["median_ms"], 3)
         lessons = {k: v for k, v in widgets.items() if not k.startswith(_FIXTURE_STEM)}
         summary[scope] = {

@@ -142,11 +142,13 @@ def run_class(n: int, args, env: dict) -> dict:
     for r in rows:
         modes[r[2]] = modes.get(r[2], 0) + 1
     return {
-        "students": n, "moves": len(rows),
+        "students": n,
+        "moves": len(rows),
         "p50_ms": round(float(np.percentile(latency, 50)), 1) if rows else None,
         "p95_ms": round(float(np.percentile(latency, 95)), 1) if rows else None,
         "cpu_s_per_move": round(float(cpu.mean()), 4) if rows else None,
-        "late": int(sum(r[3] for r in rows)), "modes": modes,
+        "late": int(sum(r[3] for r in rows)),
+        "modes": modes,
     }
 
 
@@ -166,9 +168,15 @@ def main() -> int:
         parser.error(f"--students must be positive, got {args.students}")
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", MPLBACKEND="Agg")
     env["QEDN_FULL_REDRAW"] = "1" if args.full_redraw else "0"
-    out = {"explorer": args.explorer, "path": "full redraw (before)" if args.full_redraw else "fast (after)",
-           "duration_s": args.duration, "interval_s": [args.min_interval, args.max_interval],
-           "cores": os.cpu_count(), "load_average_at_start": os.getloadavg(), "classes": []}
+    out = {
+        "explorer": args.explorer,
+        "path": "full redraw (before)" if args.full_redraw else "fast (after)",
+        "duration_s": args.duration,
+        "interval_s": [args.min_interval, args.max_interval],
+        "cores": os.cpu_count(),
+        "load_average_at_start": os.getloadavg(),
+        "classes": [],
+    }
     for n in args.students:
         result = run_class(n, args, env)
         print(json.dumps(result), file=sys.stderr, flush=True)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Speed of the transport engine (DESIGN §9), printed as JSON. Not a test: timings on a shared machine
+"""Speed of the transport engine (docs/DESIGN_NOTES.md, "Performance targets"), printed as JSON. Not a test: timings on a shared machine
 are noisy; medians of repeated runs are reported.
 
 * FMO efficiency at t → ∞: the engine vs ``qutip.mesolve`` integrated until less than 1e-6 of the
@@ -25,10 +25,10 @@ import numpy as np
 
 matplotlib.use("Agg")
 
-import qutip  # noqa: E402
+import qutip
 
-from qedn_lessons import transport  # noqa: E402
-from qedn_lessons.units import RAD_PER_PS_PER_CM  # noqa: E402
+from qedn_lessons import transport
+from qedn_lessons.units import RAD_PER_PS_PER_CM
 
 RATES = {"trap_rate_per_ps": 2.0, "loss_rate_per_ns": 1.0}
 
@@ -59,8 +59,9 @@ def mesolve_to_convergence(h_cm, gamma_per_ps, *, tolerance=1e-6):
     end = 10.0
     start = time.perf_counter()
     while True:
-        result = qutip.mesolve(qutip.Qobj(h), rho0, [0.0, end], c_ops, e_ops=[sink, sites],
-                               options={"atol": 1e-10, "rtol": 1e-8, "nsteps": 10**7})
+        result = qutip.mesolve(
+            qutip.Qobj(h), rho0, [0.0, end], c_ops, e_ops=[sink, sites], options={"atol": 1e-10, "rtol": 1e-8, "nsteps": 10**7}
+        )
         if result.expect[1][-1] < tolerance or end > 1e5:
             break
         end *= 2
@@ -74,9 +75,18 @@ def fmo_versus_qutip(gammas):
         ours = transport.transport_efficiency(h, dephasing_per_ps=gamma, **RATES)
         ours_ms = _median_ms(lambda: transport.transport_efficiency(h, dephasing_per_ps=gamma, **RATES), 50)
         ref, ref_ms, end = mesolve_to_convergence(h, gamma)
-        rows.append({"dephasing_per_ps": gamma, "eta_engine": round(ours, 8), "eta_mesolve": round(ref, 8),
-                     "difference": float(f"{abs(ours - ref):.2e}"), "engine_ms": round(ours_ms, 3),
-                     "mesolve_ms": round(ref_ms, 1), "mesolve_end_ps": end, "speedup": round(ref_ms / ours_ms)})
+        rows.append(
+            {
+                "dephasing_per_ps": gamma,
+                "eta_engine": round(ours, 8),
+                "eta_mesolve": round(ref, 8),
+                "difference": float(f"{abs(ours - ref):.2e}"),
+                "engine_ms": round(ours_ms, 3),
+                "mesolve_ms": round(ref_ms, 1),
+                "mesolve_end_ps": end,
+                "speedup": round(ref_ms / ours_ms),
+            }
+        )
     return rows
 
 
@@ -111,8 +121,8 @@ def main() -> None:
         "chains_dephasing_10_per_ps": chains([10, 50, 100, 200] if args.quick else [10, 50, 100, 200, 400]),
     }
     if not args.quick:
-        from qedn_lessons.widgets.transport import SpreadingExplorer, TransportExplorer
         from qedn_lessons.widgets.base import random_value
+        from qedn_lessons.widgets.transport import SpreadingExplorer, TransportExplorer
 
         rng = np.random.default_rng(0)
         out["widgets"] = {}
@@ -127,8 +137,10 @@ def main() -> None:
                 start = time.perf_counter()
                 control.value = value
                 times.append((time.perf_counter() - start) * 1e3)
-            out["widgets"][cls.__name__] = {"median_ms": round(float(np.median(times)), 1),
-                                            "p95_ms": round(float(np.percentile(times, 95)), 1)}
+            out["widgets"][cls.__name__] = {
+                "median_ms": round(float(np.median(times)), 1),
+                "p95_ms": round(float(np.percentile(times, 95)), 1),
+            }
     print(json.dumps(out, indent=2))
 
 

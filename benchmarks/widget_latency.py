@@ -30,8 +30,8 @@ import numpy as np
 
 matplotlib.use("Agg")
 
-from qedn_lessons.style import figure_png  # noqa: E402
-from qedn_lessons.widgets.base import all_explorers, clear_physics_caches, random_value  # noqa: E402
+from qedn_lessons.style import figure_png
+from qedn_lessons.widgets.base import all_explorers, clear_physics_caches, random_value
 
 
 def _moves(explorer, count: int, rng: np.random.Generator) -> list[tuple[str, object]]:
@@ -73,11 +73,15 @@ def measure(cls, moves: int, rng: np.random.Generator) -> dict:
     full_med, _ = _stats(full_ms)
     before_med, before_p95 = _stats(before_ms)
     return {
-        "move_median_ms": round(move_med, 1), "move_p95_ms": round(move_p95, 1),
+        "move_median_ms": round(move_med, 1),
+        "move_p95_ms": round(move_p95, 1),
         "full_redraw_median_ms": round(full_med, 1),
-        "ratio_median": round(move_med / full_med, 3), "ratio_p95": round(move_p95 / full_med, 3),
-        "before_median_ms": round(before_med, 1), "before_p95_ms": round(before_p95, 1),
-        "n": len(move_ms), "modes": dict(modes),
+        "ratio_median": round(move_med / full_med, 3),
+        "ratio_p95": round(move_p95 / full_med, 3),
+        "before_median_ms": round(before_med, 1),
+        "before_p95_ms": round(before_p95, 1),
+        "n": len(move_ms),
+        "modes": dict(modes),
     }
 
 

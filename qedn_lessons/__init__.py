@@ -16,8 +16,7 @@ Shared helpers: ``units`` (constants, conversions), ``validate`` (argument check
 claim ledger and its verdicts).
 """
 
+from qedn_lessons._version import __version__
 from qedn_lessons.notebook import setup_notebook, versions
-
-__version__ = "0.1.0"
 
 __all__ = ["__version__", "setup_notebook", "versions"]

@@ -56,17 +56,31 @@ from qedn_lessons.units import quantum_energy_j
 from qedn_lessons.validate import (
     check_choice,
     check_density_matrix,
-    check_finite_array,
-    check_times,
     check_hermitian,
     check_real,
     check_size,
+    check_times,
 )
 
 __all__ = [
-    "CHARGING_MODELS", "MAX_CELLS", "MAX_FULL_SPACE_CELLS", "ChargingCurve", "ChargingPerformance", "SelfDischarge",
-    "cell_state", "charging_performance", "collective_charging", "collective_charging_full_space", "driven_charging", "energy_distribution",
-    "ergotropy", "passive_state", "parallel_charging", "power_watts", "self_discharge", "stored_energy",
+    "CHARGING_MODELS",
+    "MAX_CELLS",
+    "MAX_FULL_SPACE_CELLS",
+    "ChargingCurve",
+    "ChargingPerformance",
+    "SelfDischarge",
+    "cell_state",
+    "charging_performance",
+    "collective_charging",
+    "collective_charging_full_space",
+    "driven_charging",
+    "energy_distribution",
+    "ergotropy",
+    "parallel_charging",
+    "passive_state",
+    "power_watts",
+    "self_discharge",
+    "stored_energy",
 ]
 
 #: Largest number of cells the battery models accept. The collective model lives in the (N+1)-state
@@ -81,9 +95,7 @@ def _checked(rho, hamiltonian) -> tuple[np.ndarray, np.ndarray]:
     h = check_hermitian("hamiltonian", hamiltonian)
     r = check_density_matrix("rho", rho)
     if r.shape != h.shape:
-        raise ValueError(
-            f"rho must have the dimension of hamiltonian ({h.shape[0]}×{h.shape[0]}), got shape {r.shape}"
-        )
+        raise ValueError(f"rho must have the dimension of hamiltonian ({h.shape[0]}×{h.shape[0]}), got shape {r.shape}")
     r = r / np.trace(r).real  # check_density_matrix allows |Tr ρ − 1| ≤ 1e-6
     return (r + r.conj().T) / 2, (h + h.conj().T) / 2
 
@@ -265,8 +277,13 @@ def energy_distribution(rho_cell, n_cells: int) -> tuple[np.ndarray, np.ndarray]
 def _binomial(n: int, p: float) -> np.ndarray:
     k = np.arange(n + 1)
     with np.errstate(divide="ignore", invalid="ignore"):
-        log_terms = (scipy.special.gammaln(n + 1) - scipy.special.gammaln(k + 1) - scipy.special.gammaln(n - k + 1)
-                     + scipy.special.xlogy(k, p) + scipy.special.xlog1py(n - k, -p))
+        log_terms = (
+            scipy.special.gammaln(n + 1)
+            - scipy.special.gammaln(k + 1)
+            - scipy.special.gammaln(n - k + 1)
+            + scipy.special.xlogy(k, p)
+            + scipy.special.xlog1py(n - k, -p)
+        )
     probabilities = np.exp(log_terms)
     return probabilities / probabilities.sum()
 
@@ -481,8 +498,9 @@ def _first_maximum(energy, upper: float, points: int = 600) -> float:
     falling = np.nonzero(np.diff(values) < 0)[0]
     i = int(falling[0]) if falling.size else points - 1
     low, high = grid[max(i - 1, 0)], grid[min(i + 1, points - 1)]
-    result = scipy.optimize.minimize_scalar(lambda t: -float(energy(np.array([t]))[0]), bounds=(low, high),
-                                            method="bounded", options={"xatol": 1e-10 * upper})
+    result = scipy.optimize.minimize_scalar(
+        lambda t: -float(energy(np.array([t]))[0]), bounds=(low, high), method="bounded", options={"xatol": 1e-10 * upper}
+    )
     return float(result.x)
 
 
@@ -556,8 +574,13 @@ class SelfDischarge:
 
 
 def self_discharge(
-    times_us: Any, *, t1_us: float, t_phi_us: float = math.inf, temperature_k: float = 0.0,
-    frequency_hz: float = 5e9, initial: str = "excited",
+    times_us: Any,
+    *,
+    t1_us: float,
+    t_phi_us: float = math.inf,
+    temperature_k: float = 0.0,
+    frequency_hz: float = 5e9,
+    initial: str = "excited",
 ) -> SelfDischarge:
     """Stored energy and ergotropy of one cell relaxing with T1, Tφ in a bath at ``temperature_k``.
 
@@ -587,8 +610,9 @@ def self_discharge(
     ValueError, TypeError
         As :func:`qedn_lessons.coherence.density_matrices`.
     """
-    rhos = coherence.density_matrices(times_us, t1=t1_us, t_phi=t_phi_us, temperature_k=temperature_k,
-                                      frequency_hz=frequency_hz, initial=initial)
+    rhos = coherence.density_matrices(
+        times_us, t1=t1_us, t_phi=t_phi_us, temperature_k=temperature_k, frequency_hz=frequency_hz, initial=initial
+    )
     h = np.diag([0.0, 1.0])
     stored = np.array([stored_energy(rho, h) for rho in rhos])
     work = np.array([ergotropy(rho, h) for rho in rhos])

@@ -2,7 +2,7 @@
 
 Physics only: numpy, scipy and qutip; no plotting, no printing.
 
-Conventions (DESIGN §4, :mod:`qedn_lessons.operators`): |0⟩ is the ground state, |1⟩ the excited
+Conventions (docs/PHYSICS.md §0, :mod:`qedn_lessons.operators`): |0⟩ is the ground state, |1⟩ the excited
 state, σ₋ = |0⟩⟨1|. The Bloch vector is (⟨σx⟩, ⟨σy⟩, ⟨σz⟩) with qutip's Paulis, so the ground state
 is the north pole z = +1, the excited state z = −1, and |+⟩ = (|0⟩ + |1⟩)/√2 sits at x = +1. The
 coherence is the off-diagonal element ρ₀₁ = ⟨0|ρ|1⟩, with |ρ₀₁| = √(x² + y²)/2.
@@ -51,6 +51,7 @@ INITIAL_STATES = ("ground", "excited", "plus", "plus_i")
 
 # --- closed forms --------------------------------------------------------------------------------
 
+
 def t2_time(t1: float, t_phi: float) -> float:
     """Coherence time T2 from the energy relaxation time T1 and the pure dephasing time Tφ.
 
@@ -71,7 +72,7 @@ def t2_time(t1: float, t_phi: float) -> float:
     TypeError, ValueError
         If a time is not a real number, is ≤ 0 or NaN.
 
-    Example: ``t2_time(100.0, 200.0)`` is 100.0 (PHYSICS §1).
+    Example: ``t2_time(100.0, 200.0)`` is 100.0 (docs/PHYSICS.md §1).
     """
     t1 = check_real("t1", t1, minimum=0.0, minimum_inclusive=False, allow_inf=True)
     t_phi = check_real("t_phi", t_phi, minimum=0.0, minimum_inclusive=False, allow_inf=True)
@@ -106,7 +107,7 @@ def thermal_occupation(frequency_hz: float, temperature_k: float) -> float:
         n̄ (dimensionless, ≥ 0). Computed with ``expm1`` so the classical limit k_BT ≫ hf is
         accurate (n̄ → k_BT/hf − ½).
 
-    Example: 5 GHz at 20 mK gives 6.156×10⁻⁶ (PHYSICS §1).
+    Example: 5 GHz at 20 mK gives 6.156×10⁻⁶ (docs/PHYSICS.md §1).
     """
     frequency_hz = check_real("frequency_hz", frequency_hz, minimum=0.0, minimum_inclusive=False)
     temperature_k = check_real("temperature_k", temperature_k, minimum=0.0)
@@ -209,6 +210,7 @@ def coherence_magnitude(bloch: Any) -> Any:
 
 
 # --- Lindblad evolution --------------------------------------------------------------------------
+
 
 def qubit_collapse_operators(*, t1: float, t_phi: float, n_thermal: float = 0.0) -> list[qutip.Qobj]:
     """Lindblad operators of a qubit with relaxation time T1, dephasing time Tφ and bath occupation n̄.
@@ -345,8 +347,13 @@ def bloch_trajectory(
         unknown ``initial``, too many time points.
     """
     rhos = density_matrices(
-        times, t1=t1, t_phi=t_phi, temperature_k=temperature_k, frequency_hz=frequency_hz,
-        detuning=detuning, initial=initial,
+        times,
+        t1=t1,
+        t_phi=t_phi,
+        temperature_k=temperature_k,
+        frequency_hz=frequency_hz,
+        detuning=detuning,
+        initial=initial,
     )
     return _bloch(rhos)
 
@@ -399,9 +406,21 @@ def excited_energy_j(frequency_hz: float, excited_population: Any) -> Any:
 
 
 __all__ = [
-    "INITIAL_STATES", "MAX_GHZ_QUBITS", "MAX_TIME_POINTS",
-    "bloch_trajectory", "coherence_magnitude", "density_matrices", "excited_energy_j", "ghz_coherence",
-    "quanta_per_kwh", "qubit_collapse_operators", "qubit_liouvillian", "ramsey_probability", "t2_time",
-    "t_phi_from_t1_t2", "thermal_excited_population", "thermal_occupation", "thermal_relaxation",
+    "INITIAL_STATES",
+    "MAX_GHZ_QUBITS",
+    "MAX_TIME_POINTS",
+    "bloch_trajectory",
+    "coherence_magnitude",
+    "density_matrices",
+    "excited_energy_j",
+    "ghz_coherence",
+    "quanta_per_kwh",
+    "qubit_collapse_operators",
+    "qubit_liouvillian",
+    "ramsey_probability",
+    "t2_time",
+    "t_phi_from_t1_t2",
+    "thermal_excited_population",
+    "thermal_occupation",
+    "thermal_relaxation",
 ]
-

@@ -1,7 +1,7 @@
 """Two-qubit entanglement: Bell and Werner states, concurrence, negativity, CHSH, no-signalling and
 entanglement sudden death.
 
-Conventions (DESIGN §4, :mod:`qedn_lessons.operators`): |0⟩ is the ground state, |1⟩ the excited
+Conventions (docs/PHYSICS.md §0, :mod:`qedn_lessons.operators`): |0⟩ is the ground state, |1⟩ the excited
 state; two-qubit states are written in the basis |00⟩, |01⟩, |10⟩, |11⟩ with Alice's qubit (A)
 first. Each qubit has the Hamiltonian H = ε|1⟩⟨1| (ħ = 1): energies are returned in units of the
 level spacing ε you pass (default 1). Bloch vectors use qutip's Pauli matrices, so the ground state
@@ -42,6 +42,7 @@ from qedn_lessons.validate import (
 
 __all__ = [
     "BELL_NAMES",
+    "LOCAL_OPERATIONS",
     "LocalOutcome",
     "amplitude_damping_kraus",
     "apply_local",
@@ -54,11 +55,10 @@ __all__ = [
     "damped_qubit_coherence",
     "dephasing_kraus",
     "depolarizing_kraus",
-    "LOCAL_OPERATIONS",
     "local_energy",
     "local_operation",
-    "measure_local",
     "max_partner_energy_change",
+    "measure_local",
     "measurement_kraus",
     "negativity",
     "operation_grid",
@@ -94,6 +94,7 @@ TSIRELSON_BOUND = 2.0 * math.sqrt(2.0)
 
 
 # --- states -------------------------------------------------------------------------------------
+
 
 def _two_qubit(name: str, rho: Any) -> np.ndarray:
     """A validated 4×4 two-qubit density matrix (a normalised 4-component ket is accepted)."""
@@ -183,6 +184,7 @@ def yu_eberly_state(a: float) -> qutip.Qobj:
 
 # --- partial operations -------------------------------------------------------------------------
 
+
 def partial_transpose(rho: Any, qubit: str = "A") -> np.ndarray:
     """ρ^{T_A} (or ρ^{T_B}): the transpose on one qubit of a two-qubit density matrix (4×4 array)."""
     check_choice("qubit", qubit, QUBITS)
@@ -217,6 +219,7 @@ def local_energy(rho: Any, qubit: str = "B", level_spacing: float = 1.0) -> floa
 
 
 # --- local operations (Kraus maps on one qubit) ---------------------------------------------------
+
 
 def _axis(name: str, axis: Any) -> np.ndarray:
     if isinstance(axis, str):
@@ -393,6 +396,7 @@ def measure_local(rho: Any, theta_rad: float, phi_rad: float = 0.0, qubit: str =
 
 # --- entanglement measures ------------------------------------------------------------------------
 
+
 def concurrence(rho: Any) -> float:
     """Wootters concurrence C = max(0, λ₁ − λ₂ − λ₃ − λ₄) of a two-qubit state, in [0, 1].
 
@@ -461,6 +465,7 @@ def chsh_value(rho: Any, alice_angles_rad: Sequence[float], bob_angles_rad: Sequ
 
 
 # --- entanglement sudden death ----------------------------------------------------------------
+
 
 def _gamma_t(gamma_t: Any) -> np.ndarray:
     array = as_array("gamma_t", gamma_t).astype(float) if not isinstance(gamma_t, (int, float)) else None
@@ -548,8 +553,9 @@ def operation_grid(n_angles: int = 12) -> list[list[np.ndarray]]:
     return ops
 
 
-def max_partner_energy_change(states: Sequence[Any], operations: Sequence[Any], qubit: str = "A",
-                              level_spacing: float = 1.0) -> float:
+def max_partner_energy_change(
+    states: Sequence[Any], operations: Sequence[Any], qubit: str = "A", level_spacing: float = 1.0
+) -> float:
     """Largest |Δ⟨H⟩| of the *other* qubit when ``qubit`` undergoes each operation, over all pairs.
 
     ``states``: two-qubit states; ``operations``: Kraus lists (see :func:`apply_local`). Quantum

@@ -22,13 +22,13 @@ doi:10.1103/RevModPhys.93.025010 (h, c, e exact since the 2019 SI redefinition).
 
 from __future__ import annotations
 
-import numpy as np
-
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 from qedn_lessons import units
-from qedn_lessons.networks import fiber_transmissivity
+from qedn_lessons.networks import fiber_loss_fraction, fiber_transmissivity
 from qedn_lessons.validate import check_finite_array, check_int, check_real
 
 __all__ = [
@@ -153,6 +153,7 @@ def photons_per_kwh(wavelength_nm):
 # The grid and a fibre of photons, side by side (lesson 09)
 # --------------------------------------------------------------------------------------------------
 
+
 def average_power_w(energy_kwh_per_year: float) -> float:
     """Average power, in watts, of a consumer that uses ``energy_kwh_per_year`` kWh in a year.
 
@@ -205,39 +206,6 @@ def grid_sent_w(delivered_w: float, loss_fraction: float) -> float:
     delivered = check_real("delivered_w", delivered_w, minimum=0.0)
     loss = check_real("loss_fraction", loss_fraction, minimum=0.0, maximum=1.0, maximum_inclusive=False)
     return delivered / (1.0 - loss)
-
-
-def fiber_loss_fraction(length_km: float, attenuation_db_per_km: float = 0.2) -> float:
-    """Fraction 1 − η = 1 − 10^(−αL/10) of the photons sent into a fibre that never arrive.
-
-    Computed as −expm1(−αL·ln10/10), exact even for very short fibres. 10 km at 0.2 dB/km lose
-    0.369 (36.9 %); 100 km lose 0.99.
-
-    Parameters
-    ----------
-    length_km:
-        Fibre length L in km, ≥ 0 and finite.
-    attenuation_db_per_km:
-        Attenuation α in dB/km, ≥ 0 and finite; default 0.2 (telecom fibre at 1550 nm).
-
-    Returns
-    -------
-    float
-        Loss fraction in [0, 1].
-
-    Raises
-    ------
-    ValueError, TypeError
-        If an argument is negative, NaN, infinite or not a real number.
-
-    References
-    ----------
-    Fibre model η = 10^(−αL/10) as in :func:`qedn_lessons.networks.fiber_transmissivity`
-    (Pirandola et al., Nat. Commun. 8, 15043 (2017), doi:10.1038/ncomms15043).
-    """
-    length_km = check_real("length_km", length_km, minimum=0.0)
-    attenuation_db_per_km = check_real("attenuation_db_per_km", attenuation_db_per_km, minimum=0.0)
-    return -math.expm1(-attenuation_db_per_km * length_km * math.log(10.0) / 10.0)
 
 
 def fiber_length_for_loss_km(loss_fraction: float, attenuation_db_per_km: float = 0.2) -> float:
@@ -374,7 +342,7 @@ class NeighbourhoodScenario:
     @property
     def fiber_loss_fraction(self) -> float:
         """Fraction of the photons lost in the fibre, 1 − η (computed without cancellation)."""
-        return -math.expm1(-self.fiber_loss_db * math.log(10.0) / 10.0)
+        return units.db_to_loss_fraction(self.fiber_loss_db)
 
     @property
     def share_of_demand(self) -> float:
@@ -382,11 +350,14 @@ class NeighbourhoodScenario:
         return self.photon_delivered_w / self.demand_w if self.demand_w > 0 else math.inf
 
     @property
-    def fibres_needed(self) -> float:
+    def fibers_needed(self) -> float:
         """How many such fibres would together deliver ``demand_w`` (∞ if one delivers nothing)."""
         if self.demand_w == 0:
             return 0.0
         return self.demand_w / self.photon_delivered_w if self.photon_delivered_w > 0 else math.inf
+
+    #: The same number under the British spelling (kept for code written against 0.1.0).
+    fibres_needed = fibers_needed
 
 
 def neighbourhood_scenario(

@@ -4,7 +4,7 @@ minimal model of quantum energy teleportation (QET).
 Physics layer: pure functions (numpy, qutip), no plotting, no printing. States and operators may be
 ``qutip.Qobj`` or numpy arrays; numbers come back as floats or numpy arrays.
 
-Conventions (DESIGN §4): |0⟩ ground, |1⟩ excited; Pauli matrices are qutip's, σz = diag(+1, −1).
+Conventions (docs/PHYSICS.md §0): |0⟩ ground, |1⟩ excited; Pauli matrices are qutip's, σz = diag(+1, −1).
 Dimensionless models use ħ = 1 and say their unit of energy.
 
 What the module answers, in one line each:
@@ -38,6 +38,7 @@ from qedn_lessons.validate import (
     check_finite_array,
     check_hermitian,
     check_real,
+    check_rng,
     check_size,
 )
 
@@ -82,6 +83,7 @@ __all__ = [
 # --------------------------------------------------------------------------------------------------
 # Projective measurement: Born rule, back-action, energy cost
 # --------------------------------------------------------------------------------------------------
+
 
 def _state_and_operator(state: Any, operator: Any, *, operator_name: str) -> tuple[np.ndarray, np.ndarray]:
     """Validated density matrix and Hermitian operator of the same dimension."""
@@ -215,17 +217,18 @@ def measurement_energy_change(state: Any, hamiltonian: Any, observable: Any) -> 
 
 
 def _check_rng(rng: Any) -> None:
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng must be a numpy.random.Generator (np.random.default_rng(seed)), got {type(rng).__name__}")
+    check_rng("rng", rng)
 
 
 # --------------------------------------------------------------------------------------------------
 # Quantum Zeno effect (Itano, Heinzen, Bollinger & Wineland, PRA 41, 2295 (1990))
 # --------------------------------------------------------------------------------------------------
 
+
 def _check_measurements(n_measurements: Any) -> int:
-    return check_size("n_measurements", n_measurements, maximum=MAX_MEASUREMENTS,
-                      what="the direct simulation loops over every measurement")
+    return check_size(
+        "n_measurements", n_measurements, maximum=MAX_MEASUREMENTS, what="the direct simulation loops over every measurement"
+    )
 
 
 def zeno_transition_probability(n_measurements: int) -> float:
@@ -342,6 +345,7 @@ def sample_zeno_runs(n_measurements: int, n_runs: int, *, rng: np.random.Generat
 # Zeno effect on excitation transport (the physics is the transport engine, qedn_lessons.transport)
 # --------------------------------------------------------------------------------------------------
 
+
 def dephasing_for_measurement_rate(measurement_rate_per_ps: float) -> float:
     """Per-site dephasing rate γ (ps⁻¹, the transport engine's convention) equivalent to measuring
     which site holds the excitation at random (Poisson) times at ``measurement_rate_per_ps`` r.
@@ -351,7 +355,7 @@ def dephasing_for_measurement_rate(measurement_rate_per_ps: float) -> float:
     P_k = |k⟩⟨k|. On average dρ/dt|_meter = r(Σ_k P_k ρ P_k − ρ): populations are untouched and every
     coherence ρ_ij (i ≠ j) decays at rate r. The same generator is the Lindblad dissipator of the
     operators √r·P_k, because Σ_k P_k = I on the site manifold.
-    The engine's dephasing (DESIGN §4) is the Lindblad operator √(2γ)·P_k on each site:
+    The engine's dephasing (docs/PHYSICS.md §0) is the Lindblad operator √(2γ)·P_k on each site:
     Σ_k 2γ(P_k ρ P_k − ½{P_k, ρ}), whose (i, j) element for i ≠ j is 0 − ½·2γ·(ρ_ij + ρ_ij) = −2γρ_ij,
     so ρ_ij decays at γ_i + γ_j = 2γ. Equal generators need 2γ = r, hence γ = r/2.
 
@@ -415,6 +419,7 @@ def three_site_chain_cm(coupling_cm: float = 20.0, middle_offset_cm: float = 0.0
 # --------------------------------------------------------------------------------------------------
 # Quantum energy teleportation, minimal model (Hotta, arXiv:1002.0200)
 # --------------------------------------------------------------------------------------------------
+
 
 def _check_hk(h: Any, k: Any) -> tuple[float, float]:
     h = check_real("h", h, minimum=0.0, maximum=MAX_QET_PARAMETER, minimum_inclusive=False)
@@ -520,8 +525,13 @@ def qet_operators(h: float, k: float) -> dict[str, qutip.Qobj]:
     total = h_a + h_b + v
     _, states = total.eigenstates()
     return {
-        "H_A": h_a, "H_B": h_b, "V": v, "H": total, "ground": states[0],
-        "P_plus": qutip.tensor((one + x) / 2, one), "P_minus": qutip.tensor((one - x) / 2, one),
+        "H_A": h_a,
+        "H_B": h_b,
+        "V": v,
+        "H": total,
+        "ground": states[0],
+        "P_plus": qutip.tensor((one + x) / 2, one),
+        "P_minus": qutip.tensor((one - x) / 2, one),
         "Y_B": qutip.tensor(one, y),
     }
 
@@ -582,12 +592,17 @@ def qet_protocol(h: float, k: float, angle: float, *, message: bool = True) -> Q
         sign = mu if message else +1
         rotation = math.cos(phi) * one - 1j * sign * math.sin(phi) * ops["Y_B"]
         rho2 = rho2 + rotation * branch * rotation.dag()
-    parts = {name: np.array([float(qutip.expect(ops[name], r)) for r in (rho0, rho1, rho2)])
-             for name in ("H_A", "H_B", "V", "H")}
+    parts = {name: np.array([float(qutip.expect(ops[name], r)) for r in (rho0, rho1, rho2)]) for name in ("H_A", "H_B", "V", "H")}
     total = parts["H"]
     return QETLedger(
-        h=h, k=k, angle=phi, message=bool(message),
-        alice=parts["H_A"], bob=parts["H_B"], coupling=parts["V"], total=total,
+        h=h,
+        k=k,
+        angle=phi,
+        message=bool(message),
+        alice=parts["H_A"],
+        bob=parts["H_B"],
+        coupling=parts["V"],
+        total=total,
         meter_supplied=float(total[1] - total[0]),
         bob_extracted=float(total[1] - total[2]),
         left_in_chain=float(total[2] - total[0]),

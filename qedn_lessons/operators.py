@@ -1,6 +1,6 @@
 """Qubit states and operators in the course's convention, wrapped once.
 
-Convention (DESIGN §4): |0⟩ is the ground state, |1⟩ the excited state, σ₋ = |0⟩⟨1| lowers the
+Convention (docs/PHYSICS.md §0): |0⟩ is the ground state, |1⟩ the excited state, σ₋ = |0⟩⟨1| lowers the
 energy. qutip calls ``basis(2, 0)`` "spin up" and its ``sigmam()`` is |1⟩⟨0| in our picture, which
 *raises* the energy here: so nothing in the package uses ``qutip.sigmam()`` directly; it uses
 :func:`lowering` (= ``qutip.destroy(2)``).

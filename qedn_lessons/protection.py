@@ -50,7 +50,7 @@ from scipy import stats
 
 from qedn_lessons import coherence, networks
 from qedn_lessons.units import BOLTZMANN_J_PER_K, PLANCK_J_S
-from qedn_lessons.validate import check_int, check_real, check_size, check_times
+from qedn_lessons.validate import check_int, check_real, check_rng, check_size, check_times
 
 #: Most π pulses an echo sequence may have (the exact variance costs (n+1)² per time point).
 MAX_PULSES = 256
@@ -67,6 +67,7 @@ STANDARD_GRAVITY_M_PER_S2 = 9.80665
 
 
 # --- cold -----------------------------------------------------------------------------------------
+
 
 def temperature_for_occupation(frequency_hz: float, n_thermal: float) -> float:
     """Bath temperature (kelvin) at which a mode of ``frequency_hz`` holds ``n_thermal`` quanta.
@@ -99,6 +100,7 @@ def temperature_for_occupation(frequency_hz: float, n_thermal: float) -> float:
 
 # --- echoes and dynamical decoupling ---------------------------------------------------------------
 
+
 def cpmg_pulse_times(total_time: float, n_pulses: int) -> np.ndarray:
     """CPMG π-pulse times t_k = T(k − ½)/n, k = 1…n, within a total time T (empty for n = 0).
 
@@ -130,9 +132,7 @@ def _times_array(name: str, times: Any) -> tuple[np.ndarray, bool]:
     return check_times(name, times, maximum=coherence.MAX_TIME_POINTS), scalar
 
 
-def phase_variance(
-    times: Any, *, sigma: float, n_pulses: int, correlation_time: float = math.inf
-) -> np.ndarray:
+def phase_variance(times: Any, *, sigma: float, n_pulses: int, correlation_time: float = math.inf) -> np.ndarray:
     """Variance of the accumulated phase φ = ∫₀ᵀ y(t) δ(t) dt under a CPMG sequence, for each T.
 
     δ(t) is stationary Gaussian noise with ⟨δ(t)δ(t′)⟩ = σ² e^{−|t−t′|/τc}; y(t) = ±1 flips sign at
@@ -277,10 +277,13 @@ def simulate_echo(
     steps_per_pulse = check_int("steps_per_pulse", steps_per_pulse, minimum=1, maximum=1000)
     half_intervals = 2 * max(n, 1)
     n_steps = steps_per_pulse * half_intervals
-    n_samples = check_size("n_samples", n_samples, maximum=MAX_RANDOM_DRAWS // max(1, n_steps * len(t)),
-                           what=f"at most {MAX_RANDOM_DRAWS} random draws in all")
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng must be a numpy.random.Generator, got {type(rng).__name__}")
+    n_samples = check_size(
+        "n_samples",
+        n_samples,
+        maximum=MAX_RANDOM_DRAWS // max(1, n_steps * len(t)),
+        what=f"at most {MAX_RANDOM_DRAWS} random draws in all",
+    )
+    check_rng("rng", rng)
     # π pulse after these step indices (step k covers [kΔt, (k+1)Δt)); pulse k at T(2k − 1)/(2n)
     pulse_after = {steps_per_pulse * (2 * k - 1) - 1 for k in range(1, n + 1)}
     results = np.empty(len(t))
@@ -304,6 +307,7 @@ def simulate_echo(
 
 
 # --- repetition code ------------------------------------------------------------------------------
+
 
 def _check_distance(distance: Any, maximum: int = MAX_DISTANCE) -> int:
     d = check_size("distance", distance, maximum=maximum, what="larger codes are refused before allocation")
@@ -361,10 +365,10 @@ def simulate_repetition_code(distance: int, flip_probability: float, *, n_trials
     """
     d = _check_distance(distance)
     p = _check_probability("flip_probability", flip_probability)
-    n_trials = check_size("n_trials", n_trials, maximum=MAX_RANDOM_DRAWS // d,
-                          what=f"at most {MAX_RANDOM_DRAWS} random draws in all")
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng must be a numpy.random.Generator, got {type(rng).__name__}")
+    n_trials = check_size(
+        "n_trials", n_trials, maximum=MAX_RANDOM_DRAWS // d, what=f"at most {MAX_RANDOM_DRAWS} random draws in all"
+    )
+    check_rng("rng", rng)
     flips = rng.random((n_trials, d)) < p
     return float(np.mean(flips.sum(axis=1) > d // 2))
 
@@ -419,9 +423,11 @@ def bit_flip_code_logical_errors(
     plus_l[(1,) * d] = 1.0
     plus_l /= np.linalg.norm(plus_l)
     patterns = list(itertools.product((0, 1), repeat=d))
+
     # decoder: for each syndrome, the lowest-weight X pattern producing it (lookup table)
     def syndrome_of(pattern):
         return tuple(pattern[i] ^ pattern[i + 1] for i in range(d - 1))
+
     table: dict = {}
     for pattern in sorted(patterns, key=sum):
         table.setdefault(syndrome_of(pattern), pattern)
@@ -449,6 +455,7 @@ def bit_flip_code_logical_errors(
 
 
 # --- GHZ registers of macroscopic size -------------------------------------------------------------
+
 
 def ghz_log10_coherence(n_qubits: float, gamma_t: float, *, correlated: bool = False) -> float:
     """Base-10 logarithm of the GHZ coherence e^{−Nγt} (independent) or e^{−N²γt} (correlated noise).
@@ -485,26 +492,31 @@ def ghz_log10_coherence(n_qubits: float, gamma_t: float, *, correlated: bool = F
 
 # --- purification and microgravity -----------------------------------------------------------------
 
-def purification_cost(fidelity: float, rounds: int) -> tuple[float, float]:
+
+def bbpssw_purification_cost(fidelity: float, rounds: int) -> tuple[float, float]:
     """Fidelity after ``rounds`` of BBPSSW purification and the raw Werner pairs consumed per output pair.
 
     Each round turns two pairs into one, succeeding with probability p_k, so an output pair costs on
-    average Π_k 2/p_k raw pairs. Reuses :func:`qedn_lessons.networks.bbpssw_rounds` (Bennett et al.,
-    PRL 76, 722 (1996)). ``fidelity`` in (½, 1], ``rounds`` ≥ 0 as that function allows.
+    average Π_k 2/p_k raw pairs. The same computation as
+    ``networks.purification_cost(fidelity, rounds, "bbpssw")`` (Bennett et al., PRL 76, 722 (1996)),
+    whose default protocol is DEJMPS; this name says which protocol lesson 02 uses.
 
     Returns
     -------
     (float, float)
         (final fidelity, expected raw pairs per purified pair). 0 rounds: (fidelity, 1.0).
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a fidelity outside [0, 1] or a number of rounds outside [0, ``networks.MAX_ROUNDS``].
     """
-    rounds = check_int("rounds", rounds, minimum=0, maximum=networks.MAX_ROUNDS)
-    if rounds == 0:
-        return check_real("fidelity", fidelity, minimum=0.25, maximum=1.0), 1.0
-    steps = networks.bbpssw_rounds(fidelity, rounds)
-    pairs = 1.0
-    for _, success in steps:
-        pairs *= 2.0 / success
-    return float(steps[-1][0]), float(pairs)
+    return networks.purification_cost(fidelity, rounds, "bbpssw")
+
+
+#: Former name of :func:`bbpssw_purification_cost` (kept: lesson 02 and older notebooks call it).
+#: Not to be confused with :func:`qedn_lessons.networks.purification_cost`, whose default is DEJMPS.
+purification_cost = bbpssw_purification_cost
 
 
 def free_fall_time_s(height_m: float, gravity_m_per_s2: float = STANDARD_GRAVITY_M_PER_S2) -> float:
@@ -518,9 +530,23 @@ def free_fall_time_s(height_m: float, gravity_m_per_s2: float = STANDARD_GRAVITY
 
 
 __all__ = [
-    "MAX_DISTANCE", "MAX_MACROSCOPIC_QUBITS", "MAX_PULSES", "MAX_RANDOM_DRAWS", "MAX_SIMULATED_DISTANCE",
-    "bit_flip_code_logical_errors", "cpmg_pulse_times", "echo_coherence", "free_fall_time_s",
-    "ghz_log10_coherence", "phase_variance", "purification_cost", "repetition_logical_error",
-    "repetition_phase_error", "simulate_echo", "simulate_repetition_code", "t2_star",
+    "MAX_DISTANCE",
+    "MAX_MACROSCOPIC_QUBITS",
+    "MAX_PULSES",
+    "MAX_RANDOM_DRAWS",
+    "MAX_SIMULATED_DISTANCE",
+    "bbpssw_purification_cost",
+    "bit_flip_code_logical_errors",
+    "cpmg_pulse_times",
+    "echo_coherence",
+    "free_fall_time_s",
+    "ghz_log10_coherence",
+    "phase_variance",
+    "purification_cost",
+    "repetition_logical_error",
+    "repetition_phase_error",
+    "simulate_echo",
+    "simulate_repetition_code",
+    "t2_star",
     "temperature_for_occupation",
 ]

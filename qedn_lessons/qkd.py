@@ -24,19 +24,19 @@ from dataclasses import dataclass
 import numpy as np
 
 from qedn_lessons import networks
-from qedn_lessons.validate import check_finite_array, check_real, check_size
+from qedn_lessons.validate import check_finite_array, check_real, check_rng, check_size
 
 __all__ = [
-    "BB84Result",
     "DARK_COUNT_PROBABILITY",
     "DETECTOR_EFFICIENCY",
-    "LinkCurve",
-    "LinkPerformance",
     "MAX_CURVE_POINTS",
     "MAX_PULSES",
     "MISALIGNMENT_ERROR",
     "SHOR_PRESKILL_THRESHOLD",
     "SIFTING_FACTOR",
+    "BB84Result",
+    "LinkCurve",
+    "LinkPerformance",
     "bb84_link",
     "binary_entropy",
     "combine_bit_flips",
@@ -149,14 +149,6 @@ class BB84Result:
     qber_standard_error: float
 
 
-def _as_generator(rng) -> np.random.Generator:
-    if rng is None:
-        return np.random.default_rng()
-    if isinstance(rng, np.random.Generator):
-        return rng
-    raise TypeError(f"rng must be a numpy.random.Generator or None, got {type(rng).__name__}")
-
-
 def simulate_bb84(n_pulses: int, *, eavesdrop_fraction: float = 0.0, rng=None) -> BB84Result:
     """Monte Carlo run of BB84 over an ideal channel with an intercept-resend eavesdropper.
 
@@ -174,8 +166,8 @@ def simulate_bb84(n_pulses: int, *, eavesdrop_fraction: float = 0.0, rng=None) -
     eavesdrop_fraction:
         Probability f in [0, 1] that Eve attacks a pulse.
     rng:
-        ``numpy.random.Generator`` (seed it for a reproducible run); ``None`` draws a fresh,
-        unseeded generator.
+        ``numpy.random.Generator`` (seed it for a reproducible run). Required, like every function
+        of the package that draws random numbers: without one the call raises ``TypeError``.
 
     Returns
     -------
@@ -186,17 +178,15 @@ def simulate_bb84(n_pulses: int, *, eavesdrop_fraction: float = 0.0, rng=None) -
     ------
     ValueError, TypeError
         If ``n_pulses`` is not a whole number in [1, 10⁷], ``eavesdrop_fraction`` is outside
-        [0, 1] or NaN, or ``rng`` is not a Generator.
+        [0, 1] or NaN, or ``rng`` is missing or not a Generator.
 
     References
     ----------
     Bennett & Brassard (1984), Theor. Comput. Sci. 560, 7 (2014), doi:10.1016/j.tcs.2014.05.025.
     """
-    n_pulses = check_size(
-        "n_pulses", n_pulses, maximum=MAX_PULSES, what="10⁷ pulses already pin the QBER to ±0.0003"
-    )
+    n_pulses = check_size("n_pulses", n_pulses, maximum=MAX_PULSES, what="10⁷ pulses already pin the QBER to ±0.0003")
     f = check_real("eavesdrop_fraction", eavesdrop_fraction, minimum=0.0, maximum=1.0)
-    gen = _as_generator(rng)
+    gen = check_rng("rng", rng)
     n_sifted = 0
     n_errors = 0
     done = 0
@@ -489,7 +479,8 @@ def bb84_link(
     """
     length_km = check_real("length_km", length_km, minimum=0.0)
     alpha, eta_d, dark, e_sig = _check_link(
-        attenuation_db_per_km, detector_efficiency, dark_count_probability, misalignment_error, eavesdrop_fraction)
+        attenuation_db_per_km, detector_efficiency, dark_count_probability, misalignment_error, eavesdrop_fraction
+    )
     return _link(length_km, alpha, eta_d, dark, e_sig)
 
 
@@ -538,7 +529,9 @@ def key_rate_curve(
     ----------
     As :func:`bb84_link`.
     """
-    size = np.size(lengths_km) if isinstance(lengths_km, np.ndarray) else len(lengths_km) if hasattr(lengths_km, "__len__") else None
+    size = (
+        np.size(lengths_km) if isinstance(lengths_km, np.ndarray) else len(lengths_km) if hasattr(lengths_km, "__len__") else None
+    )
     if size is not None and size > MAX_CURVE_POINTS:
         raise ValueError(f"lengths_km must hold at most {MAX_CURVE_POINTS} lengths, got {size}")
     lengths = check_finite_array("lengths_km", lengths_km, ndim=1)
@@ -549,7 +542,8 @@ def key_rate_curve(
     if np.any(lengths < 0):
         raise ValueError(f"lengths_km must be ≥ 0 and finite, got a smallest value of {float(lengths.min())!r}")
     alpha, eta_d, dark, e_sig = _check_link(
-        attenuation_db_per_km, detector_efficiency, dark_count_probability, misalignment_error, eavesdrop_fraction)
+        attenuation_db_per_km, detector_efficiency, dark_count_probability, misalignment_error, eavesdrop_fraction
+    )
     links = [_link(float(length), alpha, eta_d, dark, e_sig) for length in lengths]
     return LinkCurve(
         lengths_km=lengths.astype(float),
@@ -595,7 +589,8 @@ def max_key_distance_km(
     the distance); Shor & Preskill (2000), doi:10.1103/PhysRevLett.85.441 (threshold).
     """
     alpha, eta_d, dark, e_sig = _check_link(
-        attenuation_db_per_km, detector_efficiency, dark_count_probability, misalignment_error, eavesdrop_fraction)
+        attenuation_db_per_km, detector_efficiency, dark_count_probability, misalignment_error, eavesdrop_fraction
+    )
     q = SHOR_PRESKILL_THRESHOLD
     if e_sig >= q:
         return 0.0

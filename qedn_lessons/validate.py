@@ -49,19 +49,21 @@ def check_real(
             value = value.item()
         else:
             raise TypeError(f"{name} must be a real number, got {_describe(value)} ({type(value).__name__})")
-    value = float(value)
+    number = float(value)
     rng = _range_text(minimum, maximum, minimum_inclusive, maximum_inclusive)
     finite = "" if allow_inf else " and finite"
-    if math.isnan(value) or (math.isinf(value) and not allow_inf):
-        raise ValueError(f"{name} must be {rng}{finite}, got {value!r}")
-    too_low = minimum is not None and (value < minimum or (value == minimum and not minimum_inclusive))
-    too_high = maximum is not None and (value > maximum or (value == maximum and not maximum_inclusive))
+    if math.isnan(number) or (math.isinf(number) and not allow_inf):
+        raise ValueError(f"{name} must be {rng}{finite}, got {number!r}")
+    too_low = minimum is not None and (number < minimum or (number == minimum and not minimum_inclusive))
+    too_high = maximum is not None and (number > maximum or (number == maximum and not maximum_inclusive))
     if too_low or too_high:
-        raise ValueError(f"{name} must be {rng}{finite}, got {value!r}")
-    return value
+        raise ValueError(f"{name} must be {rng}{finite}, got {number!r}")
+    return number
 
 
-def _range_text(minimum, maximum, minimum_inclusive=True, maximum_inclusive=True) -> str:
+def _range_text(
+    minimum: float | None, maximum: float | None, minimum_inclusive: bool = True, maximum_inclusive: bool = True
+) -> str:
     low = None if minimum is None else f"{'≥' if minimum_inclusive else '>'} {minimum:g}"
     high = None if maximum is None else f"{'≤' if maximum_inclusive else '<'} {maximum:g}"
     if low and high:
@@ -73,10 +75,10 @@ def check_int(name: str, value: Any, *, minimum: int | None = None, maximum: int
     """Return ``value`` as an int after checking it is a whole number in [minimum, maximum]."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be a whole number, got {_describe(value)} ({type(value).__name__})")
-    value = int(value)
-    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-        raise ValueError(f"{name} must be an integer {_range_text(minimum, maximum)}, got {value}")
-    return value
+    number = int(value)
+    if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+        raise ValueError(f"{name} must be an integer {_range_text(minimum, maximum)}, got {number}")
+    return number
 
 
 def check_choice(name: str, value: Any, choices: Sequence[Any]) -> Any:
@@ -87,16 +89,27 @@ def check_choice(name: str, value: Any, choices: Sequence[Any]) -> Any:
     return value
 
 
+def check_rng(name: str, value: Any) -> np.random.Generator:
+    """Return ``value`` if it is a ``numpy.random.Generator``; otherwise raise ``TypeError``.
+
+    The package's one randomness policy: a function that draws random numbers takes a Generator
+    and refuses to run without one (no hidden, unseeded global state).
+    """
+    if not isinstance(value, np.random.Generator):
+        raise TypeError(f"{name} must be a numpy.random.Generator (e.g. np.random.default_rng(2026)), got {_describe(value)}")
+    return value
+
+
 def check_size(name: str, value: Any, *, maximum: int, what: str = "") -> int:
     """Check a size (number of sites, qubits, pulses) before anything is allocated.
 
     ``what`` explains the limit in words, e.g. ``"a 400-site chain needs 2 GB"``.
     """
-    value = check_int(name, value, minimum=1)
-    if value > maximum:
+    size = check_int(name, value, minimum=1)
+    if size > maximum:
         reason = f" ({what})" if what else ""
-        raise ValueError(f"{name} must be ≤ {maximum}{reason}, got {value}")
-    return value
+        raise ValueError(f"{name} must be ≤ {maximum}{reason}, got {size}")
+    return size
 
 
 def as_array(name: str, value: Any) -> np.ndarray:
@@ -149,9 +162,7 @@ def check_hermitian(name: str, value: Any, *, atol: float = 1e-9, max_dimension:
     return matrix
 
 
-def check_density_matrix(
-    name: str, value: Any, *, dimension: int | None = None, atol: float = 1e-8
-) -> np.ndarray:
+def check_density_matrix(name: str, value: Any, *, dimension: int | None = None, atol: float = 1e-8) -> np.ndarray:
     """A physical density matrix: square, Hermitian, trace 1, no negative eigenvalue (within atol).
 
     ``dimension`` fixes the size (4 for two qubits). A state vector (ket) is accepted and turned into

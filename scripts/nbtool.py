@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Notebook hygiene: notebooks are committed without outputs, except the text outputs of cells
-marked ``# NBVAL_CHECK_OUTPUT`` (claim checks, key numbers), which nbval compares. Those cells keep
-an execution count of 1 (nbval treats a reference cell without one as unrun); no other cell has one.
+"""Notebook hygiene: notebooks are committed without any output, execution count or widget state.
+
+A learner meets every result, and every verdict, only by running the lesson (issue 10: reveals are
+earned). The claim-check regression that stored outputs used to guard lives in tests/test_verdicts.py.
 
     python scripts/nbtool.py check   [NOTEBOOK ...]   # exit 1 and list problems
-    python scripts/nbtool.py refresh [NOTEBOOK ...]   # execute, keep only checked text outputs
-    python scripts/nbtool.py strip   [NOTEBOOK ...]   # drop every output but the checked ones
+    python scripts/nbtool.py refresh [NOTEBOOK ...]   # execute (fails if a cell raises), then strip
+    python scripts/nbtool.py strip   [NOTEBOOK ...]   # drop every output and execution count
 
 With no NOTEBOOK, every ``notebooks/*.ipynb``.
 """
@@ -19,16 +20,12 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-MARK = "# NBVAL_CHECK_OUTPUT"
-TEXT_OUTPUTS = {"stream"}
+#: The marker that once kept a claim-check cell's printed output; it must not come back.
+RETIRED_MARK = "# NBVAL_CHECK_OUTPUT"
 
 
 def notebook_paths(args: list[str]) -> list[Path]:
     return [Path(a) for a in args] if args else sorted(NOTEBOOKS.glob("*.ipynb"))
-
-
-def is_checked(cell) -> bool:
-    return cell.cell_type == "code" and MARK in cell.source
 
 
 def problems(path: Path) -> list[str]:
@@ -41,18 +38,12 @@ def problems(path: Path) -> list[str]:
         where = f"{path.name} cell {index}"
         if cell.cell_type != "code":
             continue
-        if not is_checked(cell) and cell.get("execution_count") is not None:
+        if cell.get("execution_count") is not None:
             found.append(f"{where}: has an execution count")
-        if not is_checked(cell) and cell.outputs:
-            found.append(f"{where}: has outputs but is not marked {MARK}")
-        if is_checked(cell):
-            if not cell.outputs:
-                found.append(f"{where}: is marked {MARK} but has no stored output (run refresh)")
-            for output in cell.outputs:
-                if output.output_type not in TEXT_OUTPUTS:
-                    found.append(f"{where}: checked output must be printed text, got {output.output_type}")
-                elif output.get("name") != "stdout":
-                    found.append(f"{where}: checked output is on {output.get('name')}, not stdout")
+        if cell.outputs:
+            found.append(f"{where}: has outputs (notebooks are committed without any)")
+        if RETIRED_MARK in cell.source:
+            found.append(f"{where}: carries {RETIRED_MARK} (retired: verdicts are regression-tested in tests/test_verdicts.py)")
     return found
 
 
@@ -61,16 +52,9 @@ def strip(nb) -> None:
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        # nbval refuses a reference cell with outputs but no execution count ("unrun"), so checked
-        # cells keep a constant count of 1; every other cell has none.
-        cell.execution_count = 1 if is_checked(cell) else None
+        cell.execution_count = None
         cell.metadata.pop("execution", None)
-        if is_checked(cell):
-            cell.outputs = [o for o in cell.outputs if o.output_type in TEXT_OUTPUTS and o.get("name") == "stdout"]
-            for output in cell.outputs:
-                output.pop("execution_count", None)
-        else:
-            cell.outputs = []
+        cell.outputs = []
 
 
 def refresh(path: Path) -> None:

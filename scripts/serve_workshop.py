@@ -10,7 +10,15 @@ every lesson of the course map with its minutes, generated from the notebooks' m
 never drifts. Nothing is fetched from the internet. Stop with Ctrl-C.
 
 How: a Voila template ``qedn`` (based on Voila's ``lab`` template) whose directory page is the
-course map is written to a temporary Jupyter data directory put first on ``JUPYTER_PATH``.
+course map is written to a temporary Jupyter data directory put first on ``JUPYTER_PATH``. Its lesson
+page is Voila's without the two stylesheets Voila's template asks a CDN for (Font Awesome, which
+Voila's own bundle already carries): a classroom without internet gets the same pages.
+
+Open time: Voila runs the notebook when a lesson is requested (~14 s on a 2-core machine). The
+workshop starts Voila with preheated kernels (``--preheat_kernel=True``): at start, and again after
+each visit, Voila keeps ``--pool-size`` kernels per lesson (default 1) that have already run the
+lesson, so opening a lesson only connects to one (~1 s once the server has warmed up). Each kernel
+holds its lesson's memory (about 150–250 MB); ``--pool-size 0`` turns preheating off.
 """
 
 from __future__ import annotations
@@ -26,6 +34,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 TEMPLATE = "qedn"
+DEFAULT_POOL_SIZE = 1
+
+# The lesson page: Voila's lab template, minus its two CDN stylesheets (Font Awesome 5, which Voila's
+# own JavaScript bundle already ships and serves from the server), so nothing leaves the machine;
+# plus underlined links in the text (WCAG 1.4.1), as the explorers do in JupyterLab (widgets.a11y).
+try:
+    from qedn_lessons.widgets.a11y import A11Y_CSS
+except ImportError:  # the package is not installed: the same rule
+    A11Y_CSS = ".jp-RenderedHTMLCommon a:link, .jp-RenderedHTMLCommon a:visited { text-decoration: underline; }"
+_CDN_STYLESHEETS = (
+    '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@^5/css/all.min.css" type="text/css" />',
+    '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@^5/css/v4-shims.min.css" type="text/css" />',
+)
+_LESSON_PAGE = (
+    "{%- extends 'voila/templates/lab/index.html.j2' -%}\n"
+    "{%- block notebook_css -%}\n"
+    + "".join(f"{{% filter replace({link!r}, '') %}}" for link in _CDN_STYLESHEETS)
+    + "{{ super() }}"
+    + "{% endfilter %}" * len(_CDN_STYLESHEETS)
+    + "\n"
+    f"<style>{A11Y_CSS}</style>\n"
+    "{%- endblock notebook_css -%}\n"
+)
 
 _PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -48,7 +79,8 @@ _PAGE = """<!DOCTYPE html>
 <h1>QEDN Lessons</h1>
 <p>Testing the speculative proposal <i>Quantum Energy Distribution Networks</i> claim by claim, with
 simulations of real physics. Each lesson opens as an app with live widgets: move a control and the
-figure follows. A lesson takes a few seconds to start (it runs once for you).</p>
+figure follows. Each lesson has a kernel kept ready that has already run it, so it opens in about a
+second once the workshop has warmed up (a minute or two after start).</p>
 <ol class="lessons">
 {rows}
 </ol>
@@ -97,14 +129,21 @@ def write_template(data_dir: Path, notebook_dir: Path) -> Path:
     page = index_html(notebook_dir)
     for name in ("tree-lab.html", "tree.html"):  # Voila 0.5 uses tree-lab.html, classic tree.html
         (folder / name).write_text(page, encoding="utf-8")
+    (folder / "index.html.j2").write_text(_LESSON_PAGE, encoding="utf-8")
     return folder
 
 
-def voila_setup(notebook_dir: Path, data_dir: Path) -> tuple[list[str], dict[str, str]]:
-    """Extra Voila arguments and environment for the workshop template."""
+def voila_setup(notebook_dir: Path, data_dir: Path, *, pool_size: int = DEFAULT_POOL_SIZE) -> tuple[list[str], dict[str, str]]:
+    """Extra Voila arguments and environment for the workshop template (``pool_size`` preheated
+    kernels per lesson; 0 turns preheating off)."""
+    if isinstance(pool_size, bool) or not isinstance(pool_size, int) or pool_size < 0:
+        raise ValueError(f"pool_size must be an integer >= 0 (kernels kept ready per lesson), got {pool_size!r}")
     write_template(data_dir, notebook_dir)
     env = {"JUPYTER_PATH": os.pathsep.join(p for p in (str(data_dir), os.environ.get("JUPYTER_PATH", "")) if p)}
-    return [f"--template={TEMPLATE}", "--strip_sources=True"], env
+    args = [f"--template={TEMPLATE}", "--strip_sources=True"]
+    if pool_size:
+        args += ["--preheat_kernel=True", f"--pool_size={pool_size}"]
+    return args, env
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,12 +151,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8866)
     parser.add_argument("--ip", default="127.0.0.1", help="address to listen on (0.0.0.0 to share on a local network)")
     parser.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    parser.add_argument(
+        "--pool-size",
+        type=int,
+        default=DEFAULT_POOL_SIZE,
+        help="preheated kernels kept ready per lesson (default %(default)s; 0: run each lesson on request)",
+    )
     parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     data_dir = Path(tempfile.mkdtemp(prefix="qedn-workshop-"))
-    extra, env = voila_setup(args.notebooks, data_dir)
-    command = [str(Path(sys.executable).parent / "voila"), str(args.notebooks), f"--port={args.port}",
-               f"--Voila.ip={args.ip}", *extra, *(["--no-browser"] if args.no_browser else [])]
+    extra, env = voila_setup(args.notebooks, data_dir, pool_size=args.pool_size)
+    command = [
+        str(Path(sys.executable).parent / "voila"),
+        str(args.notebooks),
+        f"--port={args.port}",
+        f"--Voila.ip={args.ip}",
+        *extra,
+        *(["--no-browser"] if args.no_browser else []),
+    ]
     if os.geteuid() == 0:
         command.append("--ServerApp.allow_root=True")
     print(f"Workshop: http://{args.ip}:{args.port}/  (Ctrl-C to stop)", flush=True)

@@ -1,7 +1,7 @@
 """Lesson 06 physics: ergotropy and passive states.
 
 Source: Allahverdyan, Balian & Nieuwenhuizen, EPL 67, 565 (2004), doi:10.1209/epl/i2004-10101-2
-(W = Tr(ρH) − Σ r_k↓ ε_k↑); worked values from /work/shared/PHYSICS.md §6.
+(W = Tr(ρH) − Σ r_k↓ ε_k↑); worked values from docs/PHYSICS.md §6.
 """
 
 import math
@@ -47,7 +47,7 @@ def bloch(rho):
 
 
 # ----------------------------------------------------------------------------------------------
-# Worked values (PHYSICS.md §6)
+# Worked values (docs/PHYSICS.md §6)
 
 
 @pytest.mark.parametrize("omega", [1.0, 2.5, 1e-3])
@@ -85,7 +85,7 @@ def test_passive_diagonal_state_has_zero_ergotropy_and_inverted_one_does_not():
 
 @given(seeds, st.floats(0.1, 10.0), st.floats(0.0, 1.0))
 def test_qubit_formula_omega_r_minus_z_over_two(seed, omega, radius):
-    # PHYSICS.md §6: W = ω(r − z)/2 for H = ω|1⟩⟨1|, with r the Bloch-vector length and z its
+    # docs/PHYSICS.md §6: W = ω(r − z)/2 for H = ω|1⟩⟨1|, with r the Bloch-vector length and z its
     # component along σz = |0⟩⟨0| − |1⟩⟨1| (z = +1 on the ground state). Random states in the ball.
     rng = np.random.default_rng(seed)
     direction = rng.normal(size=3)
@@ -200,7 +200,7 @@ def test_bad_input(func):
         func(np.eye(2), h)
     with pytest.raises(ValueError, match="rho must be positive semidefinite"):
         func(np.diag([1.5, -0.5]), h)
-    with pytest.raises(ValueError, match="rho must be Hermitian|rho must be symmetric"):
+    with pytest.raises(ValueError, match=r"rho must be Hermitian|rho must be symmetric"):
         func(np.array([[0.5, 0.3], [0.0, 0.5]]), h)
     with pytest.raises(ValueError, match="hamiltonian must be symmetric"):
         func(np.eye(2) / 2, [[0.0, 1.0], [2.0, 0.0]])

@@ -57,7 +57,7 @@ def test_cell_state_is_physical_and_has_the_ergotropy_of_the_bloch_formula(theta
     assert np.trace(rho).real == pytest.approx(1.0)
     assert np.linalg.eigvalsh(rho).min() >= -1e-12
     z = r * math.cos(theta)
-    # PHYSICS §6: W = ω(r − z)/2; the stored energy is the excited population (1 − z)/2
+    # docs/PHYSICS.md §6: W = ω(r − z)/2; the stored energy is the excited population (1 − z)/2
     assert ergotropy(rho, H_CELL) == pytest.approx((r - z) / 2, abs=1e-12)
     assert stored_energy(rho, H_CELL) == pytest.approx((1 - z) / 2, abs=1e-12)
     assert ergotropy(rho, H_CELL) <= stored_energy(rho, H_CELL) + 1e-12
@@ -66,7 +66,7 @@ def test_cell_state_is_physical_and_has_the_ergotropy_of_the_bloch_formula(theta
 def test_stored_energy_worked_values():
     assert stored_energy(operators.plus(), H_CELL) == pytest.approx(0.5)
     assert stored_energy(np.eye(2) / 2, H_CELL) == pytest.approx(0.5)  # half a quantum...
-    assert ergotropy(np.eye(2) / 2, H_CELL) == 0.0                    # ...none of it extractable
+    assert ergotropy(np.eye(2) / 2, H_CELL) == 0.0  # ...none of it extractable
     # shifting H does not change the stored energy (measured from the ground state)
     assert stored_energy(operators.plus(), H_CELL + 7.0 * np.eye(2)) == pytest.approx(0.5)
 
@@ -116,8 +116,7 @@ def _full_cavity_model(n_cells: int, photons_per_cavity: int, g: float, times: n
     n_cells_op = sum(on(operators.excited_projector(), i) for i in range(n_cells))
     h_int = g * sum(a * s.dag() + a.dag() * s for s in lowering)
     psi0 = qutip.tensor([qutip.basis(photons_per_cavity + 1, photons_per_cavity)] + [operators.ground()] * n_cells)
-    result = qutip.sesolve(h_int, psi0, times, e_ops=[n_cells_op, a.dag() * a],
-                           options={"atol": 1e-12, "rtol": 1e-10})
+    result = qutip.sesolve(h_int, psi0, times, e_ops=[n_cells_op, a.dag() * a], options={"atol": 1e-12, "rtol": 1e-10})
     free = a.dag() * a + n_cells_op  # ω(a†a + Σ n_i) with ω = 1 quantum
     assert (h_int * free - free * h_int).norm() < 1e-12  # resonant RWA coupling conserves quanta
     return np.array(result.expect[0]), np.array(result.expect[1])
@@ -145,7 +144,9 @@ def test_collective_charging_matches_qutip_on_cavity_times_n_qubits(n):
 
 def test_collective_with_one_cell_is_parallel():
     times = np.linspace(0, 5, 50)
-    assert collective_charging(times, 1, 2.0).battery_quanta == pytest.approx(parallel_charging(times, 1, 2.0).battery_quanta, abs=1e-12)
+    assert collective_charging(times, 1, 2.0).battery_quanta == pytest.approx(
+        parallel_charging(times, 1, 2.0).battery_quanta, abs=1e-12
+    )
 
 
 @pytest.mark.parametrize("n", [1, 2, 3, 4])
@@ -156,7 +157,7 @@ def test_driven_charging_matches_matrix_exponentials_with_equal_spectral_width(n
     glob = np.zeros((dim, dim))
     glob[0, -1] = glob[-1, 0] = n * g
     local = g * local
-    width = lambda h: np.ptp(np.linalg.eigvalsh(h))  # noqa: E731
+    width = lambda h: np.ptp(np.linalg.eigvalsh(h))
     assert width(local) == pytest.approx(width(glob))  # the same "power budget" (Binder et al.)
     h_total = sum(_n_operator(n, i) for i in range(n)).full()
     psi0 = np.zeros(dim)
@@ -174,7 +175,9 @@ def test_charging_performance_closed_forms():
     assert par.charging_time_ns == pytest.approx(math.pi / (2 * g))
     assert par.energy_quanta == 5.0 and par.mean_power_quanta_per_ns == pytest.approx(5 / (math.pi / (2 * g)))
     glob = charging_performance("driven-global", 5, g)
-    assert glob.mean_power_quanta_per_ns / charging_performance("driven-local", 5, g).mean_power_quanta_per_ns == pytest.approx(5.0)
+    assert glob.mean_power_quanta_per_ns / charging_performance("driven-local", 5, g).mean_power_quanta_per_ns == pytest.approx(
+        5.0
+    )
     one = charging_performance("collective", 1, g)
     assert one.charging_time_ns == pytest.approx(math.pi / (2 * g), rel=1e-8)
     assert one.energy_quanta == pytest.approx(1.0, abs=1e-12)
@@ -196,16 +199,21 @@ def test_collective_maximum_against_a_brute_force_grid(n):
 def test_collective_advantage_grows_with_n_but_stays_below_n():
     # the power ratio to parallel charging exceeds 1 and stays below the Gyhm–Šafránek–Rosa bound ~N;
     # it grows roughly as √N (Ferraro et al. found √N for the full Dicke model)
-    ratios = [charging_performance("collective", n, 1.0).mean_power_quanta_per_ns
-              / charging_performance("parallel", n, 1.0).mean_power_quanta_per_ns for n in (2, 4, 8, 16, 32, 64)]
+    ratios = [
+        charging_performance("collective", n, 1.0).mean_power_quanta_per_ns
+        / charging_performance("parallel", n, 1.0).mean_power_quanta_per_ns
+        for n in (2, 4, 8, 16, 32, 64)
+    ]
     assert all(1.0 < r < n for r, n in zip(ratios, (2, 4, 8, 16, 32, 64)))
     assert np.all(np.diff(ratios) > 0)
     exponent = math.log(ratios[-1] / ratios[2]) / math.log(64 / 8)
     # the lesson and the docstring quote ~0.43: clearly below Ferraro's √N (a different model)
     assert 0.41 < exponent < 0.45
     # and below an undepleted classical field of N-photon strength on each cell, which gives exactly √N
-    strong = (charging_performance("driven-local", 64, 8.0).mean_power_quanta_per_ns
-              / charging_performance("parallel", 64, 1.0).mean_power_quanta_per_ns)
+    strong = (
+        charging_performance("driven-local", 64, 8.0).mean_power_quanta_per_ns
+        / charging_performance("parallel", 64, 1.0).mean_power_quanta_per_ns
+    )
     assert strong == pytest.approx(8.0) and ratios[-1] < strong
 
 
@@ -242,7 +250,7 @@ def test_scaling_with_coupling_and_energy_bounds(n, g):
 
 
 def test_power_watts():
-    # one 5 GHz quantum per ns: 3.313e-24 J × 1e9 /s (PHYSICS §9)
+    # one 5 GHz quantum per ns: 3.313e-24 J × 1e9 /s (docs/PHYSICS.md §9)
     assert power_watts(1.0, 5e9) == pytest.approx(3.313e-15, rel=1e-3)
     assert power_watts(np.array([0.0, 2.0]), 5e9) == pytest.approx([0.0, 6.626e-15], rel=1e-3)
 

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 import qutip
 from hypothesis import given
-from scipy.special import expit
 from hypothesis import strategies as st
+from scipy.special import expit
 
 from qedn_lessons import coherence as c
 from qedn_lessons.units import BOLTZMANN_J_PER_K, PLANCK_J_S
@@ -23,8 +23,9 @@ positive_time = st.floats(min_value=1e-3, max_value=1e6, allow_nan=False)
 
 # --- t2_time -------------------------------------------------------------------------------------
 
+
 def test_t2_worked_value():
-    # PHYSICS.md §1: T1 = 100 µs, Tφ = 200 µs → T2 = 100 µs
+    # docs/PHYSICS.md §1: T1 = 100 µs, Tφ = 200 µs → T2 = 100 µs
     assert c.t2_time(100.0, 200.0) == pytest.approx(100.0, rel=1e-12)
 
 
@@ -44,8 +45,9 @@ def test_t2_never_exceeds_twice_t1_nor_t_phi(t1, t_phi):
 
 # --- thermal occupation --------------------------------------------------------------------------
 
+
 def test_thermal_occupation_worked_value():
-    # PHYSICS.md §1 (computed): 5 GHz, 20 mK → n̄ = 6.156e-6
+    # docs/PHYSICS.md §1 (computed): 5 GHz, 20 mK → n̄ = 6.156e-6
     assert c.thermal_occupation(5e9, 0.020) == pytest.approx(6.156e-6, rel=1e-3)
     # independent: the naive formula with numpy
     x = PLANCK_J_S * 5e9 / (BOLTZMANN_J_PER_K * 0.020)
@@ -75,6 +77,7 @@ def test_thermal_occupation_nonnegative_and_rising(f, t, factor):
 
 # --- Ramsey --------------------------------------------------------------------------------------
 
+
 def test_ramsey_formula():
     assert c.ramsey_probability(0.0, t2=10.0, detuning=3.0) == 1.0
     assert c.ramsey_probability(math.pi, t2=math.inf, detuning=1.0) == pytest.approx(0.0, abs=1e-15)
@@ -93,6 +96,7 @@ def test_ramsey_equals_lindblad_x_projection():
 
 
 # --- GHZ -----------------------------------------------------------------------------------------
+
 
 def test_ghz_scaling_formula():
     assert c.ghz_coherence(1, 0.1) == pytest.approx(math.exp(-0.1))
@@ -118,12 +122,19 @@ def test_ghz_against_mesolve(correlated):
 
 # --- Lindblad trajectory vs qutip.mesolve ----------------------------------------------------------
 
+
 def _mesolve_bloch(times, t1, t_phi, n_th, detuning, ket):
     gamma = 1 / (t1 * (2 * n_th + 1))
     c_ops = [math.sqrt(gamma * (n_th + 1)) * SM, math.sqrt(gamma * n_th) * SP, math.sqrt(2 / t_phi) * P1]
     e_ops = [qutip.sigmax(), qutip.sigmay(), qutip.sigmaz()]
-    res = qutip.mesolve(detuning * P1, qutip.ket2dm(ket), times, c_ops=c_ops, e_ops=e_ops,
-                        options={"atol": 1e-12, "rtol": 1e-10, "nsteps": 100000})
+    res = qutip.mesolve(
+        detuning * P1,
+        qutip.ket2dm(ket),
+        times,
+        c_ops=c_ops,
+        e_ops=e_ops,
+        options={"atol": 1e-12, "rtol": 1e-10, "nsteps": 100000},
+    )
     return np.column_stack([np.real(e) for e in res.expect])
 
 
@@ -168,8 +179,12 @@ def test_hot_bath_keeps_the_measured_t1_and_t2():
 
 
 @given(
-    t1=st.floats(0.1, 1e4), t_phi=st.floats(0.1, 1e4), temperature=st.floats(0.0, 10.0),
-    detuning=st.floats(-5.0, 5.0), initial=st.sampled_from(c.INITIAL_STATES), t=st.floats(0.0, 1e5),
+    t1=st.floats(0.1, 1e4),
+    t_phi=st.floats(0.1, 1e4),
+    temperature=st.floats(0.0, 10.0),
+    detuning=st.floats(-5.0, 5.0),
+    initial=st.sampled_from(c.INITIAL_STATES),
+    t=st.floats(0.0, 1e5),
 )
 def test_lindblad_evolution_is_physical(t1, t_phi, temperature, detuning, initial, t):
     rho = c.density_matrices([0.0, t], t1=t1, t_phi=t_phi, temperature_k=temperature, detuning=detuning, initial=initial)[-1]
@@ -201,7 +216,7 @@ def test_thermal_relaxation_matches_mesolve_and_analytic():
 
 
 def test_energy_helpers():
-    # PHYSICS.md §9: one 5 GHz quantum is 3.313e-24 J
+    # docs/PHYSICS.md §9: one 5 GHz quantum is 3.313e-24 J
     assert c.excited_energy_j(5e9, 1.0) == pytest.approx(3.313e-24, rel=1e-3)
     assert c.quanta_per_kwh(5e9) == pytest.approx(3.6e6 / 3.313e-24, rel=1e-3)
     np.testing.assert_allclose(c.excited_energy_j(5e9, np.array([0.0, 0.5])), [0.0, 0.5 * PLANCK_J_S * 5e9])
@@ -212,51 +227,55 @@ def test_energy_helpers():
 NAN, INF = float("nan"), float("inf")
 
 
-@pytest.mark.parametrize("call,error,match", [
-    (lambda: c.t2_time(NAN, 1.0), ValueError, "t1"),
-    (lambda: c.t2_time(-1.0, 1.0), ValueError, "t1 must be > 0"),
-    (lambda: c.t2_time(1.0, 0.0), ValueError, "t_phi"),
-    (lambda: c.t2_time("100", 1.0), TypeError, "t1 must be a real number"),
-    (lambda: c.t_phi_from_t1_t2(10.0, 30.0), ValueError, "t2"),
-    (lambda: c.thermal_occupation(5e9, -0.01), ValueError, "temperature_k"),
-    (lambda: c.thermal_occupation(5e9, INF), ValueError, "temperature_k"),
-    (lambda: c.thermal_occupation(0.0, 1.0), ValueError, "frequency_hz"),
-    (lambda: c.thermal_occupation(NAN, 1.0), ValueError, "frequency_hz"),
-    (lambda: c.thermal_occupation(None, 1.0), TypeError, "frequency_hz"),
-    (lambda: c.ramsey_probability(-1.0, t2=1.0, detuning=0.0), ValueError, "t must be ≥ 0"),
-    (lambda: c.ramsey_probability(NAN, t2=1.0, detuning=0.0), ValueError, "t must contain only finite"),
-    (lambda: c.ramsey_probability(1.0, t2=-1.0, detuning=0.0), ValueError, "t2"),
-    (lambda: c.ramsey_probability(1.0, t2=1.0, detuning=INF), ValueError, "detuning"),
-    (lambda: c.ramsey_probability("1", t2=1.0, detuning=0.0), TypeError, "t must be"),
-    (lambda: c.ramsey_probability(np.ones((2, 2)), t2=1.0, detuning=0.0), ValueError, "1-D"),
-    (lambda: c.ghz_coherence(0, 0.1), ValueError, "n_qubits"),
-    (lambda: c.ghz_coherence(c.MAX_GHZ_QUBITS + 1, 0.1), ValueError, "n_qubits must be ≤"),
-    (lambda: c.ghz_coherence(2.5, 0.1), TypeError, "n_qubits"),
-    (lambda: c.ghz_coherence(3, -0.1), ValueError, "gamma_t"),
-    (lambda: c.ghz_coherence(3, NAN), ValueError, "gamma_t"),
-    (lambda: c.ghz_coherence(3, 0.1, correlated="yes"), TypeError, "correlated"),
-    (lambda: c.thermal_relaxation([0, 1], gamma=-1.0, n_thermal=0.0), ValueError, "gamma"),
-    (lambda: c.thermal_relaxation([0, 1], gamma=1.0, n_thermal=NAN), ValueError, "n_thermal"),
-    (lambda: c.thermal_relaxation([0, -1], gamma=1.0, n_thermal=0.0), ValueError, "times"),
-    (lambda: c.thermal_relaxation([0, 1], gamma=1.0, n_thermal=0.0, initial="up"), ValueError, "initial must be one of"),
-    (lambda: c.bloch_trajectory([0, 1], t1=0.0, t_phi=1.0), ValueError, "t1"),
-    (lambda: c.bloch_trajectory([0, 1], t1=1.0, t_phi=NAN), ValueError, "t_phi"),
-    (lambda: c.bloch_trajectory([0, 1], t1=1.0, t_phi=1.0, temperature_k=-1.0), ValueError, "temperature_k"),
-    (lambda: c.bloch_trajectory([0, 1], t1=1.0, t_phi=1.0, detuning=NAN), ValueError, "detuning"),
-    (lambda: c.bloch_trajectory([0, 1], t1=1.0, t_phi=1.0, initial="minus"), ValueError, "initial"),
-    (lambda: c.bloch_trajectory([0, INF], t1=1.0, t_phi=1.0), ValueError, "times"),
-    (lambda: c.bloch_trajectory(np.zeros(c.MAX_TIME_POINTS + 1), t1=1.0, t_phi=1.0), ValueError, "at most"),
-    (lambda: c.bloch_trajectory(None, t1=1.0, t_phi=1.0), TypeError, "times"),
-    (lambda: c.bloch_trajectory([0, 1], t1=1.0, t_phi=1.0, frequency_hz=-5e9), ValueError, "frequency_hz"),
-    (lambda: c.excited_energy_j(5e9, 1.5), ValueError, "excited_population"),
-    (lambda: c.coherence_magnitude([1, 2]), ValueError, "bloch"),
-])
+@pytest.mark.parametrize(
+    "call,error,match",
+    [
+        (lambda: c.t2_time(NAN, 1.0), ValueError, "t1"),
+        (lambda: c.t2_time(-1.0, 1.0), ValueError, "t1 must be > 0"),
+        (lambda: c.t2_time(1.0, 0.0), ValueError, "t_phi"),
+        (lambda: c.t2_time("100", 1.0), TypeError, "t1 must be a real number"),
+        (lambda: c.t_phi_from_t1_t2(10.0, 30.0), ValueError, "t2"),
+        (lambda: c.thermal_occupation(5e9, -0.01), ValueError, "temperature_k"),
+        (lambda: c.thermal_occupation(5e9, INF), ValueError, "temperature_k"),
+        (lambda: c.thermal_occupation(0.0, 1.0), ValueError, "frequency_hz"),
+        (lambda: c.thermal_occupation(NAN, 1.0), ValueError, "frequency_hz"),
+        (lambda: c.thermal_occupation(None, 1.0), TypeError, "frequency_hz"),
+        (lambda: c.ramsey_probability(-1.0, t2=1.0, detuning=0.0), ValueError, "t must be ≥ 0"),
+        (lambda: c.ramsey_probability(NAN, t2=1.0, detuning=0.0), ValueError, "t must contain only finite"),
+        (lambda: c.ramsey_probability(1.0, t2=-1.0, detuning=0.0), ValueError, "t2"),
+        (lambda: c.ramsey_probability(1.0, t2=1.0, detuning=INF), ValueError, "detuning"),
+        (lambda: c.ramsey_probability("1", t2=1.0, detuning=0.0), TypeError, "t must be"),
+        (lambda: c.ramsey_probability(np.ones((2, 2)), t2=1.0, detuning=0.0), ValueError, "1-D"),
+        (lambda: c.ghz_coherence(0, 0.1), ValueError, "n_qubits"),
+        (lambda: c.ghz_coherence(c.MAX_GHZ_QUBITS + 1, 0.1), ValueError, "n_qubits must be ≤"),
+        (lambda: c.ghz_coherence(2.5, 0.1), TypeError, "n_qubits"),
+        (lambda: c.ghz_coherence(3, -0.1), ValueError, "gamma_t"),
+        (lambda: c.ghz_coherence(3, NAN), ValueError, "gamma_t"),
+        (lambda: c.ghz_coherence(3, 0.1, correlated="yes"), TypeError, "correlated"),
+        (lambda: c.thermal_relaxation([0, 1], gamma=-1.0, n_thermal=0.0), ValueError, "gamma"),
+        (lambda: c.thermal_relaxation([0, 1], gamma=1.0, n_thermal=NAN), ValueError, "n_thermal"),
+        (lambda: c.thermal_relaxation([0, -1], gamma=1.0, n_thermal=0.0), ValueError, "times"),
+        (lambda: c.thermal_relaxation([0, 1], gamma=1.0, n_thermal=0.0, initial="up"), ValueError, "initial must be one of"),
+        (lambda: c.bloch_trajectory([0, 1], t1=0.0, t_phi=1.0), ValueError, "t1"),
+        (lambda: c.bloch_trajectory([0, 1], t1=1.0, t_phi=NAN), ValueError, "t_phi"),
+        (lambda: c.bloch_trajectory([0, 1], t1=1.0, t_phi=1.0, temperature_k=-1.0), ValueError, "temperature_k"),
+        (lambda: c.bloch_trajectory([0, 1], t1=1.0, t_phi=1.0, detuning=NAN), ValueError, "detuning"),
+        (lambda: c.bloch_trajectory([0, 1], t1=1.0, t_phi=1.0, initial="minus"), ValueError, "initial"),
+        (lambda: c.bloch_trajectory([0, INF], t1=1.0, t_phi=1.0), ValueError, "times"),
+        (lambda: c.bloch_trajectory(np.zeros(c.MAX_TIME_POINTS + 1), t1=1.0, t_phi=1.0), ValueError, "at most"),
+        (lambda: c.bloch_trajectory(None, t1=1.0, t_phi=1.0), TypeError, "times"),
+        (lambda: c.bloch_trajectory([0, 1], t1=1.0, t_phi=1.0, frequency_hz=-5e9), ValueError, "frequency_hz"),
+        (lambda: c.excited_energy_j(5e9, 1.5), ValueError, "excited_population"),
+        (lambda: c.coherence_magnitude([1, 2]), ValueError, "bloch"),
+    ],
+)
 def test_bad_input_is_refused_with_a_clear_message(call, error, match):
     with pytest.raises(error, match=match):
         call()
 
 
 # --- views (drawing only; the physics is tested above) -----------------------------------------------
+
 
 def test_views_return_artists_that_update_in_place():
     from qedn_lessons.style import new_figure
@@ -267,7 +286,11 @@ def test_views_return_artists_that_update_in_place():
     b = c.bloch_trajectory(t, t1=5.0, t_phi=5.0, detuning=0.3)
     artists = plot_bloch_plane(axes[0], b)
     np.testing.assert_allclose(artists["path"].get_xdata(), b[:, 0])
-    assert set(plot_ramsey(axes[1], t, c.ramsey_probability(t, t2=5.0, detuning=0.3), np.exp(-t / 5))) == {"fringe", "upper", "lower"}
+    assert set(plot_ramsey(axes[1], t, c.ramsey_probability(t, t2=5.0, detuning=0.3), np.exp(-t / 5))) == {
+        "fringe",
+        "upper",
+        "lower",
+    }
     decay = plot_decay(axes[2], t, c.coherence_magnitude(b), (1 - b[:, 2]) / 2, t2=c.t2_time(5.0, 5.0), thermal_population=0.0)
     assert decay["t2_line"].get_xdata()[0] == pytest.approx(c.t2_time(5.0, 5.0))
     assert len(plot_coherence_records(axes[3], ["a", "b"], [1.0, 2.0], highlight=[False, True])) == 2

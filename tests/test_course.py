@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from qedn_lessons import claims
-from qedn_lessons.course import NOTEBOOK_DIR, NOT_WRITTEN, PLANNED_TITLES, course_map, course_map_markdown, ledger_markdown
+from qedn_lessons import claims, manifest
+from qedn_lessons.course import NOT_WRITTEN, NOTEBOOK_DIR, PLANNED_TITLES, course_map, course_map_markdown, ledger_markdown
 
 
 def _write(folder, name, meta):
@@ -13,12 +13,15 @@ def _write(folder, name, meta):
 
 
 def test_one_entry_per_lesson_with_fallbacks(tmp_path):
-    _write(tmp_path, "01_superposition_and_coherence.ipynb",
-           {"lesson": 1, "title": "Qubits decohere", "minutes_teaching": 30, "minutes_exercises": 15, "questions": ["Why?"]})
+    _write(
+        tmp_path,
+        "01_superposition_and_coherence.ipynb",
+        {"lesson": 1, "title": "Qubits decohere", "minutes_teaching": 30, "minutes_exercises": 15, "questions": ["Why?"]},
+    )
     tmp_path.joinpath("02_protecting_coherence.ipynb").write_text("not json")  # unreadable: fallback title
     entries = course_map(tmp_path)
-    assert [e.number for e in entries] == list(range(10))
-    assert [e.notebook for e in entries] == [claims.NOTEBOOKS[n] for n in range(10)]
+    assert [e.number for e in entries] == manifest.lesson_numbers()
+    assert [e.notebook for e in entries] == [claims.NOTEBOOKS[n] for n in manifest.lesson_numbers()]
     one, two, three = entries[1], entries[2], entries[3]
     assert one.exists and one.title == "Qubits decohere" and one.minutes == 45 and one.questions == ("Why?",)
     assert two.exists and two.title == PLANNED_TITLES[2] and two.minutes is None
@@ -26,10 +29,14 @@ def test_one_entry_per_lesson_with_fallbacks(tmp_path):
 
 
 def test_markdown_links_only_written_lessons(tmp_path):
-    _write(tmp_path, "01_superposition_and_coherence.ipynb", {"lesson": 1, "title": "A | B", "minutes_teaching": 30, "minutes_exercises": 15})
+    _write(
+        tmp_path,
+        "01_superposition_and_coherence.ipynb",
+        {"lesson": 1, "title": "A | B", "minutes_teaching": 30, "minutes_exercises": 15},
+    )
     text = course_map_markdown(tmp_path, link_prefix="notebooks/")
     lines = text.splitlines()
-    assert len(lines) == 2 + 10
+    assert len(lines) == 2 + len(manifest.LESSONS)
     assert "| 01 | [A \\| B](notebooks/01_superposition_and_coherence.ipynb) | 45 (30 + 15) | ready |" in lines
     assert f"| 03 | {PLANNED_TITLES[3]} | — | {NOT_WRITTEN} |" in lines
 
@@ -50,7 +57,9 @@ def test_ledger_markdown_has_every_claim():
         assert any(word in row for word in claims.VERDICT_WORDS + (claims.NOT_YET,))
 
 
-@pytest.mark.parametrize("call", [lambda: course_map(3), lambda: course_map_markdown(link_prefix=1), lambda: ledger_markdown(link_prefix=None)])
+@pytest.mark.parametrize(
+    "call", [lambda: course_map(3), lambda: course_map_markdown(link_prefix=1), lambda: ledger_markdown(link_prefix=None)]
+)
 def test_bad_arguments(call):
     with pytest.raises(TypeError):
         call()

@@ -5,7 +5,7 @@ References used for expected values:
 - Vidal & Werner, PRA 65, 032314 (2002), doi:10.1103/PhysRevA.65.032314 (negativity, Bell state 1/2).
 - R., P. & M. Horodecki, Phys. Lett. A 200, 340 (1995), doi:10.1016/0375-9601(95)00214-N (CHSH max).
 - Werner, PRA 40, 4277 (1989), doi:10.1103/PhysRevA.40.4277 (Werner states).
-- Yu & Eberly, PRL 93, 140404 (2004), doi:10.1103/PhysRevLett.93.140404 (sudden death), PHYSICS.md §4.
+- Yu & Eberly, PRL 93, 140404 (2004), doi:10.1103/PhysRevLett.93.140404 (sudden death), docs/PHYSICS.md §4.
 """
 
 import math
@@ -34,6 +34,7 @@ def rand_unitary(seed: int) -> np.ndarray:
 
 
 # --- states and conventions -----------------------------------------------------------------------
+
 
 def test_bell_states_are_orthonormal_and_match_definitions():
     kets = [E.bell_state(n).full().ravel() for n in E.BELL_NAMES]
@@ -71,7 +72,8 @@ def test_amplitude_damping_uses_the_course_lowering_operator():
     assert E.local_energy(out, "B") == pytest.approx(1.0)
 
 
-# --- worked values (PHYSICS.md §4) -----------------------------------------------------------------
+# --- worked values (docs/PHYSICS.md §4) -----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", E.BELL_NAMES)
 def test_bell_state_values(name):
@@ -160,6 +162,7 @@ def test_sudden_death_terms_and_arrays():
 
 # --- cross-checks with qutip --------------------------------------------------------------------
 
+
 @given(seeds)
 def test_concurrence_matches_qutip(seed):
     rho = rand_dm(seed)
@@ -197,6 +200,7 @@ def test_chsh_max_brute_force_for_a_state_with_xz_correlations():
 
 
 # --- property tests ----------------------------------------------------------------------------
+
 
 @given(seeds)
 def test_concurrence_and_negativity_in_range(seed):
@@ -283,7 +287,9 @@ def test_local_channels_are_trace_preserving_and_act_as_documented():
     rot = E.apply_local(rho, E.rotation_kraus(math.pi / 2, "y"))  # a quarter turn about y takes +x to −z
     assert np.allclose(E.bloch_vector(E.reduced_state(rot, "A")), [0, 0, -1], atol=1e-12)
     # rotation about z is qutip's own rz up to a phase
-    assert abs(np.vdot(E.rotation_kraus(0.7, "z")[0].ravel(), (-1j * 0.35 * qutip.sigmaz()).expm().full().ravel())) == pytest.approx(2.0)
+    assert abs(
+        np.vdot(E.rotation_kraus(0.7, "z")[0].ravel(), (-1j * 0.35 * qutip.sigmaz()).expm().full().ravel())
+    ) == pytest.approx(2.0)
 
 
 def test_yu_eberly_state_matches_physics_reference():
@@ -295,15 +301,19 @@ def test_yu_eberly_state_matches_physics_reference():
 
 # --- bad input -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("bad", [
-    np.eye(4),  # trace 4
-    np.diag([1.5, -0.5, 0, 0]),  # negative eigenvalue
-    np.array([[0.5, 0.3, 0, 0], [0.1, 0.5, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]),  # not Hermitian
-    np.eye(2) / 2,  # wrong dimension
-    np.eye(8) / 8,
-    np.full((4, 4), np.nan),
-    np.array([1, 1, 0, 0]),  # unnormalised ket
-])
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        np.eye(4),  # trace 4
+        np.diag([1.5, -0.5, 0, 0]),  # negative eigenvalue
+        np.array([[0.5, 0.3, 0, 0], [0.1, 0.5, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]),  # not Hermitian
+        np.eye(2) / 2,  # wrong dimension
+        np.eye(8) / 8,
+        np.full((4, 4), np.nan),
+        np.array([1, 1, 0, 0]),  # unnormalised ket
+    ],
+)
 @pytest.mark.parametrize("func", [E.concurrence, E.negativity, E.chsh_max, E.reduced_state, E.correlation_matrix])
 def test_nonphysical_states_are_refused(func, bad):
     with pytest.raises(ValueError, match="rho"):

@@ -44,7 +44,8 @@ def assert_same_picture(fast: bytes, reference: bytes, what: str) -> None:
     worst, mean = int(diff.max()), float(diff.mean())
     assert worst <= MAX_LEVELS and mean <= MAX_MEAN, (
         f"{what}: fast update differs from a full draw (largest {worst}/255, mean {mean:.4f}, "
-        f"{int((diff.max(axis=-1) > MAX_LEVELS).sum())} pixels beyond {MAX_LEVELS})")
+        f"{int((diff.max(axis=-1) > MAX_LEVELS).sum())} pixels beyond {MAX_LEVELS})"
+    )
 
 
 def fresh_like(cls, initial: dict, values: dict) -> Explorer:

@@ -1,6 +1,6 @@
 """Lesson 09 physics: photon energy and photons per kWh.
 
-Worked values from /work/shared/PHYSICS.md §9 (E = hc/λ with the exact SI constants, CODATA 2018,
+Worked values from docs/PHYSICS.md §9 (E = hc/λ with the exact SI constants, CODATA 2018,
 Rev. Mod. Phys. 93, 025010 (2021), doi:10.1103/RevModPhys.93.025010).
 """
 
@@ -17,7 +17,7 @@ from qedn_lessons.grid import photon_energy_ev, photon_energy_j, photons_per_kwh
 
 
 def test_1550_nm_photon():
-    # PHYSICS.md §9: 1.2816×10⁻¹⁹ J (0.7999 eV); 1 kWh = 2.809×10²⁵ photons.
+    # docs/PHYSICS.md §9: 1.2816×10⁻¹⁹ J (0.7999 eV); 1 kWh = 2.809×10²⁵ photons.
     assert photon_energy_j(1550) == pytest.approx(1.2816e-19, rel=5e-5)
     assert photon_energy_ev(1550.0) == pytest.approx(0.7999, abs=5e-5)
     assert photons_per_kwh(1550.0) == pytest.approx(2.809e25, rel=5e-4)
@@ -29,7 +29,7 @@ def test_1550_nm_photon():
 
 
 def test_consistent_with_frequency_route():
-    # a 5 GHz microwave quantum: 3.313×10⁻²⁴ J (PHYSICS.md §9) — same E = hf = hc/λ
+    # a 5 GHz microwave quantum: 3.313×10⁻²⁴ J (docs/PHYSICS.md §9) — same E = hf = hc/λ
     wavelength_nm = constants.c / 5e9 * 1e9
     assert photon_energy_j(wavelength_nm) == pytest.approx(units.quantum_energy_j(5e9), rel=1e-14)
     assert photon_energy_j(wavelength_nm) == pytest.approx(3.313e-24, rel=5e-4)

@@ -22,10 +22,11 @@ PHOTON_1550_J = constants.h * constants.c / 1550e-9
 
 # --- the grid side ---------------------------------------------------------------------------------
 
+
 def test_agency_figures_are_the_cited_ones():
-    assert grid.US_TD_LOSS_FRACTION == 0.05          # EIA FAQ id=105: "about 5%", 2018–2022
-    assert grid.US_HOME_KWH_PER_YEAR == 10_715.0     # EIA FAQ id=97: 10,715 kWh in 2020
-    assert grid.QKD_CLOCK_HZ == 2.5e9                # Boaron et al., PRL 121, 190502 (2018)
+    assert grid.US_TD_LOSS_FRACTION == 0.05  # EIA FAQ id=105: "about 5%", 2018–2022
+    assert grid.US_HOME_KWH_PER_YEAR == 10_715.0  # EIA FAQ id=97: 10,715 kWh in 2020
+    assert grid.QKD_CLOCK_HZ == 2.5e9  # Boaron et al., PRL 121, 190502 (2018)
 
 
 def test_average_power_of_an_average_home():
@@ -48,21 +49,23 @@ def test_grid_sent_returns_what_arrives_after_the_loss(delivered, loss):
 
 def test_grid_sent_worked_values():
     assert grid.grid_sent_w(100.0, 0.05) == pytest.approx(100 / 0.95, rel=1e-15)
-    assert grid.grid_sent_w(100.0, 0.5) == 200.0       # not 150: the loss is a share of what is sent
+    assert grid.grid_sent_w(100.0, 0.5) == 200.0  # not 150: the loss is a share of what is sent
     assert grid.grid_sent_w(42.0, 0.0) == 42.0
 
 
 # --- the fibre side --------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("length_km, alpha", [(0.0, 0.2), (1.0, 0.2), (10.0, 0.2), (100.0, 0.2), (421.0, 0.17), (50.0, 0.0)])
 def test_fiber_loss_is_one_minus_transmissivity(length_km, alpha):
     assert grid.fiber_loss_fraction(length_km, alpha) == pytest.approx(
-        1.0 - networks.fiber_transmissivity(length_km, alpha), rel=1e-12, abs=1e-15)
+        1.0 - networks.fiber_transmissivity(length_km, alpha), rel=1e-12, abs=1e-15
+    )
 
 
 def test_fiber_loss_worked_values_and_short_fibres():
-    assert grid.fiber_loss_fraction(10.0) == pytest.approx(1 - 10**-0.2, rel=1e-14)   # 2 dB: 36.9 %
-    assert grid.fiber_loss_fraction(100.0) == pytest.approx(0.99, rel=1e-14)          # 20 dB
+    assert grid.fiber_loss_fraction(10.0) == pytest.approx(1 - 10**-0.2, rel=1e-14)  # 2 dB: 36.9 %
+    assert grid.fiber_loss_fraction(100.0) == pytest.approx(0.99, rel=1e-14)  # 20 dB
     # first order for a tiny length: αL·ln10/10, where 1 − η would cancel catastrophically
     assert grid.fiber_loss_fraction(1e-12) == pytest.approx(0.2e-12 * math.log(10) / 10, rel=1e-9)
 
@@ -97,7 +100,8 @@ def test_fibre_delivery_bound():
     assert grid.fiber_delivered_power_w(2.5e9, 50.0) == pytest.approx(0.1 * 2.5e9 * PHOTON_1550_J, rel=1e-13)
     assert grid.fiber_delivered_power_w(1e6, 0.0) == pytest.approx(grid.photon_power_w(1e6), rel=1e-15)
     assert grid.fiber_delivered_power_w(2.5e9, 1000.0, attenuation_db_per_km=0.2) == pytest.approx(
-        2.5e9 * PHOTON_1550_J * 1e-20, rel=1e-12)
+        2.5e9 * PHOTON_1550_J * 1e-20, rel=1e-12
+    )
 
 
 def test_years_to_deliver_a_homes_year_through_a_qkd_channel():
@@ -110,6 +114,7 @@ def test_years_to_deliver_a_homes_year_through_a_qkd_channel():
 
 
 # --- the scenario ----------------------------------------------------------------------------------
+
 
 def test_neighbourhood_scenario_is_consistent():
     s = grid.neighbourhood_scenario(200, 10_715, 50.0)
@@ -140,37 +145,44 @@ def test_scenario_edge_cases():
     assert dark.fiber_loss_fraction == 1.0
 
 
-@pytest.mark.parametrize("call, match", [
-    (lambda: grid.average_power_w(-1.0), "energy_kwh_per_year must be ≥ 0"),
-    (lambda: grid.grid_sent_w(10.0, 1.0), "loss_fraction must be ≥ 0 and < 1"),
-    (lambda: grid.grid_sent_w(-1.0, 0.1), "delivered_w must be ≥ 0"),
-    (lambda: grid.fiber_loss_fraction(math.nan), "length_km must be ≥ 0 and finite"),
-    (lambda: grid.fiber_length_for_loss_km(0.1, 0.0), "attenuation_db_per_km must be > 0"),
-    (lambda: grid.fiber_length_for_loss_km(1.0), "loss_fraction must be ≥ 0 and < 1"),
-    (lambda: grid.photon_power_w(-5.0), "photon_rate_per_s must be ≥ 0"),
-    (lambda: grid.photon_rate_per_s(1.0, 0.0), "wavelength_nm must be > 0"),
-    (lambda: grid.years_to_deliver(1.0, 0.0), "power_w must be > 0"),
-    (lambda: grid.neighbourhood_scenario(0, 10_000, 1.0), "n_homes must be an integer in \\[1, 1e\\+09\\], got 0"),
-    (lambda: grid.neighbourhood_scenario(10, 10_000, math.inf), "length_km must be ≥ 0 and finite"),
-    (lambda: grid.neighbourhood_scenario(10, 10_000, 1.0, grid_loss_fraction=-0.1), "loss_fraction must be"),
-])
+@pytest.mark.parametrize(
+    "call, match",
+    [
+        (lambda: grid.average_power_w(-1.0), "energy_kwh_per_year must be ≥ 0"),
+        (lambda: grid.grid_sent_w(10.0, 1.0), "loss_fraction must be ≥ 0 and < 1"),
+        (lambda: grid.grid_sent_w(-1.0, 0.1), "delivered_w must be ≥ 0"),
+        (lambda: grid.fiber_loss_fraction(math.nan), "length_km must be ≥ 0 and finite"),
+        (lambda: grid.fiber_length_for_loss_km(0.1, 0.0), "attenuation_db_per_km must be > 0"),
+        (lambda: grid.fiber_length_for_loss_km(1.0), "loss_fraction must be ≥ 0 and < 1"),
+        (lambda: grid.photon_power_w(-5.0), "photon_rate_per_s must be ≥ 0"),
+        (lambda: grid.photon_rate_per_s(1.0, 0.0), "wavelength_nm must be > 0"),
+        (lambda: grid.years_to_deliver(1.0, 0.0), "power_w must be > 0"),
+        (lambda: grid.neighbourhood_scenario(0, 10_000, 1.0), "n_homes must be an integer in \\[1, 1e\\+09\\], got 0"),
+        (lambda: grid.neighbourhood_scenario(10, 10_000, math.inf), "length_km must be ≥ 0 and finite"),
+        (lambda: grid.neighbourhood_scenario(10, 10_000, 1.0, grid_loss_fraction=-0.1), "loss_fraction must be"),
+    ],
+)
 def test_bad_values_are_refused_with_the_parameter_named(call, match):
     with pytest.raises(ValueError, match=match):
         call()
 
 
-@pytest.mark.parametrize("call", [
-    lambda: grid.average_power_w("10715"),
-    lambda: grid.neighbourhood_scenario(10.5, 10_000, 1.0),
-    lambda: grid.neighbourhood_scenario(True, 10_000, 1.0),
-    lambda: grid.fiber_delivered_power_w(None, 10.0),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: grid.average_power_w("10715"),
+        lambda: grid.neighbourhood_scenario(10.5, 10_000, 1.0),
+        lambda: grid.neighbourhood_scenario(True, 10_000, 1.0),
+        lambda: grid.fiber_delivered_power_w(None, 10.0),
+    ],
+)
 def test_wrong_types_are_type_errors(call):
     with pytest.raises(TypeError):
         call()
 
 
 # --- conservation checks and verdicts ----------------------------------------------------------------
+
 
 def test_qet_share_never_reaches_a_quarter():
     """Closed form (Hotta's minimal model): E_B/E_A = √((1+2r²)² + r²) − (1+2r²) with r = k/h, which rises
@@ -207,9 +219,12 @@ def test_fmo_and_fibre_checks_match_direct_computations():
 
     fmo = lesson09.fmo_check()
     assert 0.9 < fmo.ratio < 1.0
-    direct = max(transport.transport_efficiency(transport.fmo_hamiltonian(), trap_rate_per_ps=2.0,
-                                                loss_rate_per_ns=1.0, dephasing_per_ps=float(g))
-                 for g in np.logspace(-2, 3, 21))
+    direct = max(
+        transport.transport_efficiency(
+            transport.fmo_hamiltonian(), trap_rate_per_ps=2.0, loss_rate_per_ns=1.0, dephasing_per_ps=float(g)
+        )
+        for g in np.logspace(-2, 3, 21)
+    )
     assert fmo.ratio == pytest.approx(direct, rel=1e-9)
     # the ratio counts excitations; the note must say the trap site (3) lies below the entry site (1)
     h = transport.fmo_hamiltonian()
@@ -275,6 +290,7 @@ def test_qet_ledger_imbalance_is_refused(monkeypatch):
 
 # --- exercises and the explorer ----------------------------------------------------------------------
 
+
 def test_exercise_mistakes_are_recognised():
     wrong_log = evaluate("09.equal_loss_km", -10 * math.log(0.95) / 0.2).message
     assert "natural logarithm" in wrong_log
@@ -293,18 +309,19 @@ def test_neighbourhood_explorer_caption_and_bars():
     ex = NeighbourhoodExplorer()
     assert "244 kW" in ex.alt_text and "1.11 km" in ex.alt_text and "90% of the photons lost" in ex.alt_text
     low = POWER_AXIS_W[0]
-    widths = [bar.get_width() + low for bar in ex.bars]
+    widths = [dot.get_xdata()[0] for dot in ex.bars]
     s = grid.neighbourhood_scenario(200, grid.US_HOME_KWH_PER_YEAR, 50.0)
-    assert widths == pytest.approx([s.demand_w, s.grid_sent_w, s.grid_lost_w, s.photon_sent_w, s.photon_delivered_w],
-                                   rel=1e-9)
+    assert widths == pytest.approx([s.demand_w, s.grid_sent_w, s.grid_lost_w, s.photon_sent_w, s.photon_delivered_w], rel=1e-9)
     ex.controls["length_km"].value = 1000.0
     ex.controls["attenuation"].value = 0.4
-    assert ex.bars[4].get_width() == 0.0  # 3.2e-50 W is below the axis: drawn at the floor, value in the text
+    assert (
+        ex.bars[4].get_xdata()[0] == low and ex.bars[4].get_marker() == "<"
+    )  # 3.2e-50 W is below the axis: at the floor, value in the text
     assert "3.2e-50 W" in ex.bar_texts[4].get_text() and "400 dB" in ex.alt_text
     ex.controls["loss_percent"].value = 10.0  # −10·log10(0.9)/0.4 = 1.144 km: inside the plotted 1–1000 km
     assert "losing 10.0%" in ex.alt_text and ex.fraction_artists["equal"].get_visible()
     assert ex.fraction_artists["equal"].get_xdata()[0] == pytest.approx(1.1439, rel=1e-4)
-    ex.controls["loss_percent"].value = 1.0   # 0.109 km: left of the plot, the line is hidden and the caption says so
+    ex.controls["loss_percent"].value = 1.0  # 0.109 km: left of the plot, the line is hidden and the caption says so
     assert not ex.fraction_artists["equal"].get_visible() and "left of the plotted range" in ex.alt_text
 
 
@@ -316,7 +333,7 @@ def test_output_over_input_view_draws_one_bar_per_process_and_the_conservation_l
     artists = plot_output_over_input(ax, ["a", "b", "c"], [0.25, 1.0, 0.1])
     bars, line = artists[:-1], artists[-1]
     assert [bar.get_width() for bar in bars] == [0.25, 1.0, 0.1]
-    assert len({bar.get_hatch() for bar in bars}) == 3          # told apart without colour
+    assert len({bar.get_hatch() for bar in bars}) == 3  # told apart without colour
     assert list(line.get_xdata()) == [1.0, 1.0]
     assert [t.get_text() for t in ax.texts] == ["0.250", "1.000", "0.100"]
     assert power_of_ten(-35) == "10⁻³⁵" and power_of_ten(10) == "10¹⁰"

@@ -61,7 +61,7 @@ def test_degenerate_observable_uses_luders_rule():
     assert np.allclose(m.post_measurement_state(bell, 3 * qutip.qeye([2, 2])), (bell * bell.dag()).full())
 
 
-# --- who pays for a measurement (PHYSICS.md §7) ------------------------------------------------------
+# --- who pays for a measurement (docs/PHYSICS.md §7) ------------------------------------------------------
 
 
 @pytest.mark.parametrize("omega", [1.0, 2.5, 1e-3])
@@ -135,8 +135,10 @@ def test_zeno_quantities_differ_and_both_freeze_the_atom():
 @pytest.mark.parametrize("n", [1, 4, 20])
 def test_sampled_runs_estimate_both_zeno_quantities(n):
     sample = m.sample_zeno_runs(n, 40_000, rng=np.random.default_rng(n))
-    for got, want in ((sample.ended_excited, m.zeno_transition_probability(n)),
-                      (sample.always_ground, m.zeno_survival_probability(n))):
+    for got, want in (
+        (sample.ended_excited, m.zeno_transition_probability(n)),
+        (sample.always_ground, m.zeno_survival_probability(n)),
+    ):
         sigma = math.sqrt(max(want * (1 - want), 1e-4) / 40_000)
         assert abs(got - want) < 5 * sigma
 
@@ -186,8 +188,12 @@ def test_qet_ground_energy_is_zero_and_closed_forms_match_explicit_operators(h, 
 
 def test_qet_optimal_angle_and_sign_from_numerical_maximisation():
     for h, k in [(1.5, 1.0), (1.0, 1.0), (0.3, 2.0), (4.0, 0.5)]:
-        found = minimize_scalar(lambda phi: -m.qet_protocol(h, k, phi).bob_extracted,
-                                bounds=(-math.pi / 2, math.pi / 2), method="bounded", options={"xatol": 1e-9})
+        found = minimize_scalar(
+            lambda phi: -m.qet_protocol(h, k, phi).bob_extracted,
+            bounds=(-math.pi / 2, math.pi / 2),
+            method="bounded",
+            options={"xatol": 1e-9},
+        )
         result = m.qet_minimal(h, k)
         assert found.x == pytest.approx(result.optimal_angle, abs=1e-5)
         assert -found.fun == pytest.approx(result.max_extracted_energy, rel=1e-7)
@@ -219,7 +225,9 @@ def test_qet_energy_books_balance(h, k, phi):
         assert ledger.coupling[1] == pytest.approx(ledger.coupling[0], abs=tol)
         # Bob's extraction = decrease of ⟨H⟩ after his rotation, taken from H_B + V (H_A untouched)
         assert ledger.alice[2] == pytest.approx(ledger.alice[1], abs=tol)
-        assert ledger.bob_extracted == pytest.approx(-(ledger.bob[2] - ledger.bob[1]) - (ledger.coupling[2] - ledger.coupling[1]), abs=tol)
+        assert ledger.bob_extracted == pytest.approx(
+            -(ledger.bob[2] - ledger.bob[1]) - (ledger.coupling[2] - ledger.coupling[1]), abs=tol
+        )
         # books: meter = Bob + what stays in the chain, and the chain can't go below its ground energy
         assert ledger.meter_supplied == pytest.approx(ledger.bob_extracted + ledger.left_in_chain, abs=tol)
         assert ledger.left_in_chain >= -tol
@@ -242,7 +250,7 @@ def test_without_the_message_no_unitary_of_bob_extracts_energy(seed, h, k):
 
 
 def test_energies_in_joules_and_runs_per_kwh():
-    assert m.model_energy_j(1.0) == pytest.approx(3.313e-24, rel=1e-3)  # PHYSICS.md §9: one 5 GHz quantum
+    assert m.model_energy_j(1.0) == pytest.approx(3.313e-24, rel=1e-3)  # docs/PHYSICS.md §9: one 5 GHz quantum
     e_out = m.model_energy_j(m.qet_minimal(1.5, 1.0).max_extracted_energy)
     assert e_out == pytest.approx(0.142524 * 6.62607015e-34 * 5e9, rel=1e-5)
     assert m.runs_per_kwh(e_out) == pytest.approx(3.6e6 / e_out)
@@ -316,7 +324,7 @@ def test_qet_bad_input():
         m.dephasing_for_measurement_rate(-1.0)
 
 
-# --- frequent measurement freezes transport (the transport engine, PHYSICS.md §3) --------------------
+# --- frequent measurement freezes transport (the transport engine, docs/PHYSICS.md §3) --------------------
 
 
 def _qutip_measured_model(hamiltonian_cm, rate, *, sink, trap, loss_per_ps):
@@ -339,9 +347,13 @@ def _qutip_measured_model(hamiltonian_cm, rate, *, sink, trap, loss_per_ps):
 def _qutip_efficiency_by_integration(hamiltonian_cm, rate, *, initial, sink, trap, loss_per_ps, t_end):
     """Sink population at t_end from qutip's ODE solver (t_end ≫ 1/loss: the t → ∞ value to ~e^{-40})."""
     liouvillian, site, sink_level = _qutip_measured_model(hamiltonian_cm, rate, sink=sink, trap=trap, loss_per_ps=loss_per_ps)
-    result = qutip.mesolve(liouvillian, site[initial - 1] * site[initial - 1].dag(), [0.0, t_end],
-                           e_ops=[sink_level * sink_level.dag()],
-                           options={"method": "bdf", "nsteps": 200000, "atol": 1e-10, "rtol": 1e-8})
+    result = qutip.mesolve(
+        liouvillian,
+        site[initial - 1] * site[initial - 1].dag(),
+        [0.0, t_end],
+        e_ops=[sink_level * sink_level.dag()],
+        options={"method": "bdf", "nsteps": 200000, "atol": 1e-10, "rtol": 1e-8},
+    )
     return result.expect[0][-1]
 
 
@@ -365,7 +377,7 @@ def _test_chain():
 
 
 def test_measured_transport_reproduces_the_fmo_worked_value_without_measurement():
-    # PHYSICS.md §3 (computed, Plenio & Huelga NJP 10, 113019 (2008) model): trap 2 ps⁻¹ from site 3,
+    # docs/PHYSICS.md §3 (computed, Plenio & Huelga NJP 10, 113019 (2008) model): trap 2 ps⁻¹ from site 3,
     # loss 1 ns⁻¹, no dephasing, t → ∞: η = 0.8226.
     eta = m.measured_transport_efficiency(transport.fmo_hamiltonian(), 0.0, sink_site=3, trap_rate_per_ps=2.0)
     assert eta == pytest.approx(0.8226, abs=5e-5)
@@ -375,7 +387,8 @@ def test_measured_transport_is_the_engine_with_half_the_rate_as_dephasing():
     fmo = transport.fmo_hamiltonian()
     for rate in (0.0, 7.0, 300.0):
         assert m.measured_transport_efficiency(fmo, rate, trap_rate_per_ps=2.0) == transport.transport_efficiency(
-            fmo, trap_rate_per_ps=2.0, dephasing_per_ps=rate / 2)
+            fmo, trap_rate_per_ps=2.0, dephasing_per_ps=rate / 2
+        )
     rates = np.array([0.0, 1.0, 50.0, 2e3])
     curve = m.measured_efficiency_curve(_test_chain(), rates, sink_site=3, time_ps=5.0)
     pointwise = [m.measured_transport_efficiency(_test_chain(), r, sink_site=3, time_ps=5.0) for r in rates]

@@ -1,6 +1,6 @@
 """Lesson 05 physics: fibre loss, PLOB bound, entanglement swapping, BBPSSW and DEJMPS purification.
 
-Worked values from /work/shared/PHYSICS.md §5; independent checks simulate the protocols on density
+Worked values from docs/PHYSICS.md §5; independent checks simulate the protocols on density
 matrices (qutip for swapping, numpy for the DEJMPS circuit).
 """
 
@@ -64,7 +64,7 @@ def kron(*ops):
 
 
 def test_fiber_1000_km_is_1e_minus_20():
-    # PHYSICS.md §5: 0.2 dB/km × 1000 km = 200 dB → η = 1e-20.
+    # docs/PHYSICS.md §5: 0.2 dB/km × 1000 km = 200 dB → η = 1e-20.
     assert fiber_transmissivity(1000.0) == pytest.approx(1e-20, rel=1e-12)
     assert fiber_transmissivity(1000.0, 0.2) == pytest.approx(10 ** (-200 / 10), rel=1e-12)
     assert fiber_transmissivity(0.0) == 1.0
@@ -117,7 +117,7 @@ def test_plob_nonnegative_and_increasing(e1, e2):
 
 
 def test_swap_worked_value():
-    # PHYSICS.md §5: F1 = F2 = 0.8 → 1/4 + 2.2²/12 = 0.653333.
+    # docs/PHYSICS.md §5: F1 = F2 = 0.8 → 1/4 + 2.2²/12 = 0.653333.
     assert swap_fidelity(0.8, 0.8) == pytest.approx(0.25 + 2.2 * 2.2 / 12, rel=1e-14)
     assert swap_fidelity(0.8, 0.8) == pytest.approx(0.653333, abs=5e-7)
     assert swap_fidelity(1.0, 1.0) == pytest.approx(1.0)
@@ -134,7 +134,7 @@ def _simulate_swap(f1, f2):
     target = qutip.Qobj(BELL["psi-"].reshape(4, 1), dims=[[2, 2], [1, 1]])
     paulis = [qutip.Qobj(m) for m in (I2, X, Y, Z)]
     total, total_prob = 0.0, 0.0
-    for name, vec in BELL.items():
+    for _name, vec in BELL.items():
         beta = qutip.Qobj(vec.reshape(4, 1), dims=[[2, 2], [1, 1]])
         proj = qutip.tensor(qutip.qeye(2), beta * beta.dag(), qutip.qeye(2))
         sigma = (proj * rho * proj).ptrace([0, 3])  # unnormalised state of (A, C)
@@ -173,7 +173,7 @@ def test_swap_properties(f1, f2):
 
 
 def test_bbpssw_worked_value():
-    # PHYSICS.md §5: F = 0.8 → F' = 0.838150, p = 0.768889.
+    # docs/PHYSICS.md §5: F = 0.8 → F' = 0.838150, p = 0.768889.
     [(f, p)] = bbpssw_rounds(0.8, 1)
     assert f == pytest.approx(0.838150, abs=5e-7)
     assert p == pytest.approx(0.768889, abs=5e-7)
@@ -280,7 +280,7 @@ def test_dejmps_one_and_two_rounds_match_circuit_from_werner_state(f):
 
 
 def test_dejmps_first_round_equals_bbpssw_worked_value():
-    # For a Werner input one DEJMPS round gives the BBPSSW numbers (PHYSICS.md §5).
+    # For a Werner input one DEJMPS round gives the BBPSSW numbers (docs/PHYSICS.md §5).
     [(f, p)] = dejmps_rounds(0.8, 1)
     assert f == pytest.approx(0.838150, abs=5e-7)
     assert p == pytest.approx(0.768889, abs=5e-7)

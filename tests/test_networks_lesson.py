@@ -182,8 +182,7 @@ def test_chain_with_purification_and_memory_matches_a_hand_computation():
     rest = 1 - f_end
     yield_ = max(0.0, 1 + f_end * math.log2(f_end) + rest * math.log2(rest / 3))
     for protocol in ("bbpssw", "dejmps"):  # the first round of the two protocols coincides
-        c = repeater_chain(400.0, n, link_fidelity=f0, purification_rounds=1, protocol=protocol,
-                           memory_time_s=memory)
+        c = repeater_chain(400.0, n, link_fidelity=f0, purification_rounds=1, protocol=protocol, memory_time_s=memory)
         assert c.raw_pairs_per_link == pytest.approx(2 / success, rel=1e-12)
         assert c.attempts == pytest.approx(attempts, rel=1e-9)
         assert c.idle_time_s == pytest.approx(idle_s, rel=1e-9)
@@ -226,8 +225,7 @@ def test_array_input_matches_scalar_calls():
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.floats(10.0, 2000.0), st.integers(1, 16), st.floats(0.7, 1.0), st.integers(0, 4),
-       st.floats(1e-3, 100.0))
+@given(st.floats(10.0, 2000.0), st.integers(1, 16), st.floats(0.7, 1.0), st.integers(0, 4), st.floats(1e-3, 100.0))
 def test_chain_outputs_are_physical(length, n, f, rounds, memory):
     c = repeater_chain(length, n, link_fidelity=f, purification_rounds=rounds, memory_time_s=memory)
     assert 0.25 - 1e-12 <= c.fidelity <= 1.0
@@ -271,8 +269,15 @@ def test_bad_input_is_refused_with_a_clear_message(call, error, match):
 
 
 def test_public_names_documented():
-    for name in ("waiting_attempts", "hashing_yield", "purification_cost", "memory_decay_fidelity",
-                 "chain_fidelity", "delivered_power_w", "repeater_chain"):
+    for name in (
+        "waiting_attempts",
+        "hashing_yield",
+        "purification_cost",
+        "memory_decay_fidelity",
+        "chain_fidelity",
+        "delivered_power_w",
+        "repeater_chain",
+    ):
         assert name in networks.__all__
         assert "References" in getattr(networks, name).__doc__
 
@@ -290,8 +295,9 @@ def test_views_return_artists_that_update_in_place():
     fig, (ax1, ax2) = new_figure(1, 2)
     rates = view.plot_rates_vs_distance(ax1, lengths)
     fids = view.plot_fidelity_vs_distance(ax2, lengths)
-    view.update_rates_vs_distance(rates, c.pairs_per_use, c.ebits_per_use, c.direct_plob, selected_km=500.0,
-                                  selected_pairs=1e-3, selected_plob=1e-10)
+    view.update_rates_vs_distance(
+        rates, c.pairs_per_use, c.ebits_per_use, c.direct_plob, selected_km=500.0, selected_pairs=1e-3, selected_plob=1e-10
+    )
     view.update_fidelity_vs_distance(fids, c.link_fidelity, c.fidelity, selected_km=500.0, selected_fidelity=0.7)
     assert np.allclose(rates["pairs"].get_ydata(), c.pairs_per_use)
     # zero rates become gaps on the log axis, never a crash or a fake tiny value
@@ -314,8 +320,13 @@ def test_explorer_caption_reports_the_numbers_it_shows():
     e.controls["repeaters"].value = 0
     assert "= 1 segment(s)" in e.alt_text and "1e-20 pairs per use" in e.alt_text  # direct: η = 1e-20
     # the extreme corner the sliders can reach still works
-    for name, value in (("length_km", 2000.0), ("attenuation_db_per_km", 0.4), ("memory_time_s", 1e-3),
-                        ("rounds", 4), ("link_fidelity", 0.7)):
+    for name, value in (
+        ("length_km", 2000.0),
+        ("attenuation_db_per_km", 0.4),
+        ("memory_time_s", 1e-3),
+        ("rounds", 4),
+        ("link_fidelity", 0.7),
+    ):
         e.controls[name].value = value
     assert "Could not update" not in e.caption.value
 

@@ -1,5 +1,6 @@
 """Tests of qedn_lessons.protection against analytic results, independent computations and Monte Carlo."""
 
+import itertools
 import math
 
 import numpy as np
@@ -12,14 +13,16 @@ from qedn_lessons import coherence, networks
 from qedn_lessons import protection as pr
 from qedn_lessons.units import BOLTZMANN_J_PER_K, PLANCK_J_S
 
-
 # --- cold ------------------------------------------------------------------------------------------
+
 
 def test_temperature_for_occupation_worked_values():
     # n̄ = 1 means e^{hf/kT} = 2: T = hf/(k ln 2), computed here directly
-    assert pr.temperature_for_occupation(50.0, 1.0) == pytest.approx(PLANCK_J_S * 50.0 / (BOLTZMANN_J_PER_K * math.log(2)), rel=1e-12)
+    assert pr.temperature_for_occupation(50.0, 1.0) == pytest.approx(
+        PLANCK_J_S * 50.0 / (BOLTZMANN_J_PER_K * math.log(2)), rel=1e-12
+    )
     assert pr.temperature_for_occupation(50.0, 1.0) == pytest.approx(3.462e-9, rel=1e-3)
-    # PHYSICS.md §1 worked value, inverted: 5 GHz with n̄ = 6.156e-6 is a 20 mK bath
+    # docs/PHYSICS.md §1 worked value, inverted: 5 GHz with n̄ = 6.156e-6 is a 20 mK bath
     assert pr.temperature_for_occupation(5e9, 6.156e-6) == pytest.approx(0.020, rel=1e-4)
 
 
@@ -31,6 +34,7 @@ def test_temperature_for_occupation_inverts_bose_einstein(frequency_hz, n_bar):
 
 # --- echoes: exact Gaussian average ------------------------------------------------------------------
 
+
 def test_cpmg_pulse_times():
     np.testing.assert_allclose(pr.cpmg_pulse_times(10.0, 1), [5.0])  # Hahn echo at T/2
     np.testing.assert_allclose(pr.cpmg_pulse_times(8.0, 4), [1.0, 3.0, 5.0, 7.0])
@@ -38,14 +42,15 @@ def test_cpmg_pulse_times():
 
 
 def test_quasi_static_noise_free_decay_and_echo():
-    # PHYSICS.md §1: quasi-static Gaussian detuning → e^{−σ²t²/2}, T2* = √2/σ; an echo refocuses it exactly
+    # docs/PHYSICS.md §1: quasi-static Gaussian detuning → e^{−σ²t²/2}, T2* = √2/σ; an echo refocuses it exactly
     t = np.linspace(0.0, 10.0, 21)
     sigma, gamma = 0.7, 0.05
-    np.testing.assert_allclose(pr.echo_coherence(t, sigma=sigma, n_pulses=0), np.exp(-sigma**2 * t**2 / 2), rtol=1e-12)
+    np.testing.assert_allclose(pr.echo_coherence(t, sigma=sigma, n_pulses=0), np.exp(-(sigma**2) * t**2 / 2), rtol=1e-12)
     assert pr.echo_coherence(pr.t2_star(sigma), sigma=sigma, n_pulses=0) == pytest.approx(math.exp(-1.0))
     for n in (1, 2, 5, 32):
-        np.testing.assert_allclose(pr.echo_coherence(t, sigma=sigma, n_pulses=n, white_dephasing_rate=gamma),
-                                   np.exp(-gamma * t), rtol=1e-12)
+        np.testing.assert_allclose(
+            pr.echo_coherence(t, sigma=sigma, n_pulses=n, white_dephasing_rate=gamma), np.exp(-gamma * t), rtol=1e-12
+        )
     # white dephasing alone: no pulse sequence changes e^{−γT}
     for n in (0, 1, 7):
         np.testing.assert_allclose(pr.echo_coherence(t, sigma=0.0, n_pulses=n, white_dephasing_rate=gamma), np.exp(-gamma * t))
@@ -56,8 +61,8 @@ def test_ornstein_uhlenbeck_closed_forms():
     # free decay  χ = σ²τ²(T/τ − 1 + e^{−T/τ}); Hahn echo χ = σ²τ²(T/τ − 3 + 4e^{−T/2τ} − e^{−T/τ}); coherence e^{−χ}
     sigma, tau = 1.3, 2.5
     t = np.linspace(0.0, 12.0, 25)
-    fid = np.exp(-(sigma * tau) ** 2 * (t / tau - 1 + np.exp(-t / tau)))
-    hahn = np.exp(-(sigma * tau) ** 2 * (t / tau - 3 + 4 * np.exp(-t / (2 * tau)) - np.exp(-t / tau)))
+    fid = np.exp(-((sigma * tau) ** 2) * (t / tau - 1 + np.exp(-t / tau)))
+    hahn = np.exp(-((sigma * tau) ** 2) * (t / tau - 3 + 4 * np.exp(-t / (2 * tau)) - np.exp(-t / tau)))
     np.testing.assert_allclose(pr.echo_coherence(t, sigma=sigma, n_pulses=0, correlation_time=tau), fid, rtol=1e-10, atol=1e-300)
     np.testing.assert_allclose(pr.echo_coherence(t, sigma=sigma, n_pulses=1, correlation_time=tau), hahn, rtol=1e-10, atol=1e-300)
 
@@ -98,25 +103,30 @@ def test_limits_of_the_correlation_time():
     t = np.array([0.5, 2.0, 5.0])
     # τ → ∞ approaches quasi-static noise
     for n in (0, 1, 4):
-        np.testing.assert_allclose(pr.echo_coherence(t, sigma=0.8, n_pulses=n, correlation_time=1e7),
-                                   pr.echo_coherence(t, sigma=0.8, n_pulses=n), rtol=1e-5)
+        np.testing.assert_allclose(
+            pr.echo_coherence(t, sigma=0.8, n_pulses=n, correlation_time=1e7),
+            pr.echo_coherence(t, sigma=0.8, n_pulses=n),
+            rtol=1e-5,
+        )
     # τ → 0 with σ²τ = γ fixed becomes white dephasing at rate γ, which no echo undoes
     gamma, tau = 0.3, 1e-6
     for n in (0, 1, 4):
-        np.testing.assert_allclose(pr.echo_coherence(t, sigma=math.sqrt(gamma / tau), n_pulses=n, correlation_time=tau),
-                                   np.exp(-gamma * t), rtol=1e-4)
+        np.testing.assert_allclose(
+            pr.echo_coherence(t, sigma=math.sqrt(gamma / tau), n_pulses=n, correlation_time=tau), np.exp(-gamma * t), rtol=1e-4
+        )
 
 
 def test_more_pulses_help_against_slow_noise():
     # dynamical decoupling: with noise memory τ longer than the pulse spacing, more pulses keep more coherence
     values = [pr.echo_coherence(4.0, sigma=1.0, n_pulses=n, correlation_time=5.0) for n in (0, 1, 2, 4, 8, 16)]
-    assert all(b > a for a, b in zip(values, values[1:]))
+    assert all(b > a for a, b in itertools.pairwise(values))
     assert values[0] < 0.01 and values[-1] > 0.99
 
 
 @settings(max_examples=60, deadline=None)
-@given(sigma=st.floats(0.0, 5.0), tau=st.floats(0.01, 1e4), gamma=st.floats(0.0, 1.0), n=st.integers(0, 40),
-       t=st.floats(0.0, 50.0))
+@given(
+    sigma=st.floats(0.0, 5.0), tau=st.floats(0.01, 1e4), gamma=st.floats(0.0, 1.0), n=st.integers(0, 40), t=st.floats(0.0, 50.0)
+)
 def test_echo_coherence_is_a_probability_and_never_below_free_decay(sigma, tau, gamma, n, t):
     value = pr.echo_coherence(t, sigma=sigma, n_pulses=n, white_dephasing_rate=gamma, correlation_time=tau)
     free = pr.echo_coherence(t, sigma=sigma, n_pulses=0, white_dephasing_rate=gamma, correlation_time=tau)
@@ -126,6 +136,7 @@ def test_echo_coherence_is_a_probability_and_never_below_free_decay(sigma, tau, 
 
 
 # --- echoes: Monte Carlo simulation of the pulses ------------------------------------------------------
+
 
 def test_simulated_echo_matches_the_gaussian_average_for_static_and_white_noise():
     rng = np.random.default_rng(7)
@@ -156,12 +167,15 @@ def test_simulation_is_seeded():
 
 # --- repetition code --------------------------------------------------------------------------------
 
+
 def test_repetition_code_closed_forms():
     for p in (0.0, 0.01, 0.2, 0.5, 0.8, 1.0):
         assert pr.repetition_logical_error(1, p) == pytest.approx(p, abs=1e-15)
         assert pr.repetition_logical_error(3, p) == pytest.approx(3 * p**2 - 2 * p**3, abs=1e-15)
     # d = 5, p = 0.1: Σ_{k≥3} C(5,k) p^k (1−p)^{5−k}, summed by hand here
-    assert pr.repetition_logical_error(5, 0.1) == pytest.approx(sum(comb(5, k) * 0.1**k * 0.9 ** (5 - k) for k in (3, 4, 5)), rel=1e-12)
+    assert pr.repetition_logical_error(5, 0.1) == pytest.approx(
+        sum(comb(5, k) * 0.1**k * 0.9 ** (5 - k) for k in (3, 4, 5)), rel=1e-12
+    )
     assert pr.repetition_logical_error(101, 0.5) == pytest.approx(0.5)
     assert pr.repetition_phase_error(1, 0.1) == pytest.approx(0.1)
     assert pr.repetition_phase_error(3, 0.1) == pytest.approx(3 * 0.1 * 0.81 + 0.001)  # one or three Z flips
@@ -206,10 +220,12 @@ def test_phase_flips_pass_through_the_bit_flip_code():
 
 # --- GHZ at macroscopic size ----------------------------------------------------------------------------
 
+
 def test_ghz_log10_agrees_with_coherence_module():
     for n, gt, corr in [(1, 0.1, False), (14, 0.01, False), (14, 0.01, True), (1000, 0.001, False), (300, 1e-3, True)]:
         assert pr.ghz_log10_coherence(n, gt, correlated=corr) == pytest.approx(
-            math.log10(coherence.ghz_coherence(n, gt, correlated=corr)), rel=1e-12)
+            math.log10(coherence.ghz_coherence(n, gt, correlated=corr)), rel=1e-12
+        )
     # beyond the coherence module's range: the same exponent, in log10
     assert pr.ghz_log10_coherence(1e23, 1e-3) == pytest.approx(-1e20 / math.log(10), rel=1e-12)
     assert pr.ghz_log10_coherence(1e6, 1e-3, correlated=True) == pytest.approx(-1e9 / math.log(10), rel=1e-12)
@@ -223,8 +239,9 @@ def test_ghz_correlated_never_better_than_independent(n, gamma_t):
 
 # --- purification and free fall ------------------------------------------------------------------------
 
+
 def test_purification_cost_reuses_bbpssw():
-    # PHYSICS.md §5: F = 0.8 → 0.838150 with success 0.768889 (Bennett et al., PRL 76, 722 (1996))
+    # docs/PHYSICS.md §5: F = 0.8 → 0.838150 with success 0.768889 (Bennett et al., PRL 76, 722 (1996))
     fidelity, pairs = pr.purification_cost(0.8, 1)
     assert fidelity == pytest.approx(0.838150, abs=1e-6) and pairs == pytest.approx(2 / 0.768889, rel=1e-6)
     steps = networks.bbpssw_rounds(0.8, 3)
@@ -244,54 +261,70 @@ NAN, INF = float("nan"), float("inf")
 RNG = np.random.default_rng(0)
 
 
-@pytest.mark.parametrize("call,error,match", [
-    (lambda: pr.temperature_for_occupation(0.0, 1.0), ValueError, "frequency_hz must be > 0"),
-    (lambda: pr.temperature_for_occupation(5e9, 0.0), ValueError, "n_thermal"),
-    (lambda: pr.temperature_for_occupation(5e9, NAN), ValueError, "n_thermal"),
-    (lambda: pr.temperature_for_occupation("5e9", 1.0), TypeError, "frequency_hz must be a real number"),
-    (lambda: pr.cpmg_pulse_times(-1.0, 2), ValueError, "total_time"),
-    (lambda: pr.cpmg_pulse_times(1.0, -1), ValueError, "n_pulses"),
-    (lambda: pr.cpmg_pulse_times(1.0, pr.MAX_PULSES + 1), ValueError, "n_pulses"),
-    (lambda: pr.cpmg_pulse_times(1.0, 2.0), TypeError, "n_pulses must be a whole number"),
-    (lambda: pr.echo_coherence([0, 1], sigma=-1.0, n_pulses=1), ValueError, "sigma"),
-    (lambda: pr.echo_coherence([0, 1], sigma=INF, n_pulses=1), ValueError, "sigma"),
-    (lambda: pr.echo_coherence([0, -1], sigma=1.0, n_pulses=1), ValueError, "times"),
-    (lambda: pr.echo_coherence([0, NAN], sigma=1.0, n_pulses=1), ValueError, "times"),
-    (lambda: pr.echo_coherence(None, sigma=1.0, n_pulses=1), TypeError, "times"),
-    (lambda: pr.echo_coherence([0, 1], sigma=1.0, n_pulses=1, white_dephasing_rate=-0.1), ValueError, "white_dephasing_rate"),
-    (lambda: pr.echo_coherence([0, 1], sigma=1.0, n_pulses=1, correlation_time=0.0), ValueError, "correlation_time"),
-    (lambda: pr.echo_coherence(np.zeros(coherence.MAX_TIME_POINTS + 1), sigma=1.0, n_pulses=1), ValueError, "at most"),
-    (lambda: pr.t2_star(0.0), ValueError, "sigma"),
-    (lambda: pr.simulate_echo([1.0], sigma=1.0, n_pulses=1, n_samples=10, rng=1), TypeError, "rng"),
-    (lambda: pr.simulate_echo([1.0], sigma=1.0, n_pulses=1, n_samples=0, rng=RNG), ValueError, "n_samples"),
-    (lambda: pr.simulate_echo([1.0], sigma=1.0, n_pulses=1, n_samples=10**9, rng=RNG), ValueError, "n_samples must be ≤"),
-    (lambda: pr.simulate_echo([1.0], sigma=1.0, n_pulses=1, n_samples=10, steps_per_pulse=0, rng=RNG), ValueError, "steps_per_pulse"),
-    (lambda: pr.repetition_logical_error(4, 0.1), ValueError, "distance must be an odd integer"),
-    (lambda: pr.repetition_logical_error(0, 0.1), ValueError, "distance"),
-    (lambda: pr.repetition_logical_error(pr.MAX_DISTANCE + 2, 0.1), ValueError, "distance must be ≤"),
-    (lambda: pr.repetition_logical_error(3.0, 0.1), TypeError, "distance must be a whole number"),
-    (lambda: pr.repetition_logical_error(3, 1.5), ValueError, "flip_probability must be in \\[0, 1\\]"),
-    (lambda: pr.repetition_logical_error(3, NAN), ValueError, "flip_probability"),
-    (lambda: pr.repetition_phase_error(3, -0.1), ValueError, "phase_flip_probability"),
-    (lambda: pr.simulate_repetition_code(3, 0.1, n_trials=10**9, rng=RNG), ValueError, "n_trials must be ≤"),
-    (lambda: pr.simulate_repetition_code(3, 0.1, n_trials=10, rng=None), TypeError, "rng"),
-    (lambda: pr.bit_flip_code_logical_errors(11, bit_flip_probability=0.1, phase_flip_probability=0.1), ValueError, "distance must be ≤ 9"),
-    (lambda: pr.bit_flip_code_logical_errors(3, bit_flip_probability=2.0, phase_flip_probability=0.1), ValueError, "bit_flip_probability"),
-    (lambda: pr.ghz_log10_coherence(0.5, 0.1), ValueError, "n_qubits"),
-    (lambda: pr.ghz_log10_coherence(1e50, 0.1), ValueError, "n_qubits"),
-    (lambda: pr.ghz_log10_coherence(10, -0.1), ValueError, "gamma_t"),
-    (lambda: pr.ghz_log10_coherence(10, 0.1, correlated=1), TypeError, "correlated"),
-    (lambda: pr.purification_cost(0.8, -1), ValueError, "rounds"),
-    (lambda: pr.purification_cost(1.5, 2), ValueError, "fidelity"),
-    (lambda: pr.free_fall_time_s(-1.0), ValueError, "height_m"),
-    (lambda: pr.free_fall_time_s(1.0, 0.0), ValueError, "gravity_m_per_s2"),
-])
+@pytest.mark.parametrize(
+    "call,error,match",
+    [
+        (lambda: pr.temperature_for_occupation(0.0, 1.0), ValueError, "frequency_hz must be > 0"),
+        (lambda: pr.temperature_for_occupation(5e9, 0.0), ValueError, "n_thermal"),
+        (lambda: pr.temperature_for_occupation(5e9, NAN), ValueError, "n_thermal"),
+        (lambda: pr.temperature_for_occupation("5e9", 1.0), TypeError, "frequency_hz must be a real number"),
+        (lambda: pr.cpmg_pulse_times(-1.0, 2), ValueError, "total_time"),
+        (lambda: pr.cpmg_pulse_times(1.0, -1), ValueError, "n_pulses"),
+        (lambda: pr.cpmg_pulse_times(1.0, pr.MAX_PULSES + 1), ValueError, "n_pulses"),
+        (lambda: pr.cpmg_pulse_times(1.0, 2.0), TypeError, "n_pulses must be a whole number"),
+        (lambda: pr.echo_coherence([0, 1], sigma=-1.0, n_pulses=1), ValueError, "sigma"),
+        (lambda: pr.echo_coherence([0, 1], sigma=INF, n_pulses=1), ValueError, "sigma"),
+        (lambda: pr.echo_coherence([0, -1], sigma=1.0, n_pulses=1), ValueError, "times"),
+        (lambda: pr.echo_coherence([0, NAN], sigma=1.0, n_pulses=1), ValueError, "times"),
+        (lambda: pr.echo_coherence(None, sigma=1.0, n_pulses=1), TypeError, "times"),
+        (lambda: pr.echo_coherence([0, 1], sigma=1.0, n_pulses=1, white_dephasing_rate=-0.1), ValueError, "white_dephasing_rate"),
+        (lambda: pr.echo_coherence([0, 1], sigma=1.0, n_pulses=1, correlation_time=0.0), ValueError, "correlation_time"),
+        (lambda: pr.echo_coherence(np.zeros(coherence.MAX_TIME_POINTS + 1), sigma=1.0, n_pulses=1), ValueError, "at most"),
+        (lambda: pr.t2_star(0.0), ValueError, "sigma"),
+        (lambda: pr.simulate_echo([1.0], sigma=1.0, n_pulses=1, n_samples=10, rng=1), TypeError, "rng"),
+        (lambda: pr.simulate_echo([1.0], sigma=1.0, n_pulses=1, n_samples=0, rng=RNG), ValueError, "n_samples"),
+        (lambda: pr.simulate_echo([1.0], sigma=1.0, n_pulses=1, n_samples=10**9, rng=RNG), ValueError, "n_samples must be ≤"),
+        (
+            lambda: pr.simulate_echo([1.0], sigma=1.0, n_pulses=1, n_samples=10, steps_per_pulse=0, rng=RNG),
+            ValueError,
+            "steps_per_pulse",
+        ),
+        (lambda: pr.repetition_logical_error(4, 0.1), ValueError, "distance must be an odd integer"),
+        (lambda: pr.repetition_logical_error(0, 0.1), ValueError, "distance"),
+        (lambda: pr.repetition_logical_error(pr.MAX_DISTANCE + 2, 0.1), ValueError, "distance must be ≤"),
+        (lambda: pr.repetition_logical_error(3.0, 0.1), TypeError, "distance must be a whole number"),
+        (lambda: pr.repetition_logical_error(3, 1.5), ValueError, "flip_probability must be in \\[0, 1\\]"),
+        (lambda: pr.repetition_logical_error(3, NAN), ValueError, "flip_probability"),
+        (lambda: pr.repetition_phase_error(3, -0.1), ValueError, "phase_flip_probability"),
+        (lambda: pr.simulate_repetition_code(3, 0.1, n_trials=10**9, rng=RNG), ValueError, "n_trials must be ≤"),
+        (lambda: pr.simulate_repetition_code(3, 0.1, n_trials=10, rng=None), TypeError, "rng"),
+        (
+            lambda: pr.bit_flip_code_logical_errors(11, bit_flip_probability=0.1, phase_flip_probability=0.1),
+            ValueError,
+            "distance must be ≤ 9",
+        ),
+        (
+            lambda: pr.bit_flip_code_logical_errors(3, bit_flip_probability=2.0, phase_flip_probability=0.1),
+            ValueError,
+            "bit_flip_probability",
+        ),
+        (lambda: pr.ghz_log10_coherence(0.5, 0.1), ValueError, "n_qubits"),
+        (lambda: pr.ghz_log10_coherence(1e50, 0.1), ValueError, "n_qubits"),
+        (lambda: pr.ghz_log10_coherence(10, -0.1), ValueError, "gamma_t"),
+        (lambda: pr.ghz_log10_coherence(10, 0.1, correlated=1), TypeError, "correlated"),
+        (lambda: pr.purification_cost(0.8, -1), ValueError, "rounds"),
+        (lambda: pr.purification_cost(1.5, 2), ValueError, "fidelity"),
+        (lambda: pr.free_fall_time_s(-1.0), ValueError, "height_m"),
+        (lambda: pr.free_fall_time_s(1.0, 0.0), ValueError, "gravity_m_per_s2"),
+    ],
+)
 def test_bad_input_is_refused_with_a_clear_message(call, error, match):
     with pytest.raises(error, match=match):
         call()
 
 
 # --- views and explorer ---------------------------------------------------------------------------------
+
 
 def test_views_return_artists_that_update_in_place():
     from qedn_lessons.style import new_figure
@@ -307,7 +340,7 @@ def test_views_return_artists_that_update_in_place():
     art = plot_logical_errors(axes[1], p, [p], ["no code"], marker_p=0.1)
     assert art["marker"].get_xdata()[0] == 0.1
     n = np.array([1, 10, 100])
-    art = plot_ghz_scaling(axes[2], n, np.exp(-n * 1e-3), np.exp(-n**2 * 1e-3), gamma_t=1e-3)
+    art = plot_ghz_scaling(axes[2], n, np.exp(-n * 1e-3), np.exp(-(n**2) * 1e-3), gamma_t=1e-3)
     assert set(art) == {"independent", "correlated"}
     with pytest.raises(ValueError, match="labels"):
         plot_coherence_curves(axes[0], t, curves, ["one label"])

@@ -1,6 +1,6 @@
 """Lesson 08 physics: BB84, intercept-resend errors, Shor–Preskill key fraction, Monte Carlo run.
 
-Worked values from /work/shared/PHYSICS.md §8: intercept-resend on a fraction f gives QBER = f/4
+Worked values from docs/PHYSICS.md §8: intercept-resend on a fraction f gives QBER = f/4
 (Bennett & Brassard 1984, Theor. Comput. Sci. 560, 7 (2014), doi:10.1016/j.tcs.2014.05.025); the
 key fraction 1 − 2h(Q) vanishes at Q = 0.110028 (Shor & Preskill, PRL 85, 441 (2000),
 doi:10.1103/PhysRevLett.85.441).
@@ -138,6 +138,7 @@ def test_refuses_too_many_pulses_before_allocating():
         (lambda: simulate_bb84(10, eavesdrop_fraction=2.0), ValueError, r"eavesdrop_fraction must be in \[0, 1\]"),
         (lambda: simulate_bb84(10, eavesdrop_fraction=math.nan), ValueError, "eavesdrop_fraction"),
         (lambda: simulate_bb84(10, rng=42), TypeError, "rng must be a numpy.random.Generator"),
+        (lambda: simulate_bb84(10), TypeError, "rng must be a numpy.random.Generator"),  # one policy: no unseeded runs
     ],
 )
 def test_bad_input(call, exc, match):

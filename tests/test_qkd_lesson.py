@@ -39,6 +39,7 @@ IDEAL = dict(detector_efficiency=1.0, dark_count_probability=0.0, misalignment_e
 
 # --- limits ------------------------------------------------------------------------------------------
 
+
 def test_lossless_noiseless_link_gives_one_secret_bit_per_sifted_bit():
     link = bb84_link(0.0, **IDEAL)
     assert link.channel_transmissivity == 1.0 and link.detection_probability == 1.0
@@ -52,12 +53,12 @@ def test_without_dark_counts_the_qber_is_the_signal_error_at_every_length():
     for e, f in ((0.0, 0.0), (0.02, 0.0), (0.0, 0.3), (0.03, 0.2)):
         e_sig = e + f / 4 - 2 * e * f / 4
         for length in (0.0, 10.0, 137.0, 800.0):
-            link = bb84_link(length, detector_efficiency=0.2, dark_count_probability=0.0,
-                             misalignment_error=e, eavesdrop_fraction=f)
+            link = bb84_link(
+                length, detector_efficiency=0.2, dark_count_probability=0.0, misalignment_error=e, eavesdrop_fraction=f
+            )
             assert link.qber == pytest.approx(e_sig, abs=1e-15)
             eta = 0.2 * 10 ** (-0.2 * length / 10)
-            assert link.key_rate_per_pulse == pytest.approx(0.5 * eta * max(0.0, 1 - 2 * qkd.binary_entropy(e_sig)),
-                                                            rel=1e-12)
+            assert link.key_rate_per_pulse == pytest.approx(0.5 * eta * max(0.0, 1 - 2 * qkd.binary_entropy(e_sig)), rel=1e-12)
     assert max_key_distance_km(dark_count_probability=0.0) == math.inf
 
 
@@ -66,7 +67,7 @@ def test_rate_falls_exponentially_with_length_at_the_fibre_attenuation():
     curve = key_rate_curve(np.array([60.0, 100.0]), attenuation_db_per_km=0.2, dark_count_probability=1e-9)
     slope = np.diff(np.log10(curve.key_rate_per_pulse))[0] / 40.0
     assert slope == pytest.approx(-0.02, rel=2e-3)
-    # 100 km of 0.2 dB/km fibre: 20 dB, η_ch = 0.01 (PHYSICS §5)
+    # 100 km of 0.2 dB/km fibre: 20 dB, η_ch = 0.01 (docs/PHYSICS.md §5)
     assert curve.channel_transmissivity[1] == pytest.approx(0.01, rel=1e-12)
 
 
@@ -112,6 +113,7 @@ def test_combine_bit_flips_by_enumeration():
 
 # --- against the PLOB bound and the Monte Carlo ------------------------------------------------------
 
+
 def test_key_rate_stays_below_the_plob_bound_and_uses_networks():
     curve = key_rate_curve(np.linspace(0.0, 300.0, 61))
     for length, eta, plob in zip(curve.lengths_km, curve.channel_transmissivity, curve.plob_bound):
@@ -125,11 +127,22 @@ def test_key_rate_stays_below_the_plob_bound_and_uses_networks():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.floats(0.0, 600.0), st.floats(0.01, 1.0), st.floats(0.0, 1e-3), st.floats(0.0, 0.5), st.floats(0.0, 1.0),
-       st.floats(0.0, 0.5))
+@given(
+    st.floats(0.0, 600.0),
+    st.floats(0.01, 1.0),
+    st.floats(0.0, 1e-3),
+    st.floats(0.0, 0.5),
+    st.floats(0.0, 1.0),
+    st.floats(0.0, 0.5),
+)
 def test_link_invariants(length, eta_d, dark, e_mis, f, alpha):
-    kw = dict(attenuation_db_per_km=alpha, detector_efficiency=eta_d, dark_count_probability=dark,
-              misalignment_error=e_mis, eavesdrop_fraction=f)
+    kw = dict(
+        attenuation_db_per_km=alpha,
+        detector_efficiency=eta_d,
+        dark_count_probability=dark,
+        misalignment_error=e_mis,
+        eavesdrop_fraction=f,
+    )
     link = bb84_link(length, **kw)
     assert 0.0 <= link.qber <= 0.5
     assert 0.0 <= link.key_rate_per_pulse <= 0.5
@@ -201,6 +214,7 @@ def test_nothing_detectable_reports_an_uncorrelated_qber_not_nan():
 
 # --- bad input ------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "call,exc,match",
     [
@@ -232,16 +246,19 @@ def test_bad_input(call, exc, match):
 
 # --- views, explorer, exercises, verdict -----------------------------------------------------------------
 
+
 def test_views_return_artists_that_update_in_place():
     from qedn_lessons.style import new_figure
     from qedn_lessons.views import qkd as view
 
     fig, (ax1, ax2) = new_figure(1, 2)
     curve = key_rate_curve(np.linspace(0.0, 300.0, 31))
-    q = view.plot_qber_vs_distance(ax1, curve.lengths_km, curve.qber, threshold=SHOR_PRESKILL_THRESHOLD,
-                                   current_km=100.0, current_qber=0.01)
-    r = view.plot_key_rate_vs_distance(ax2, curve.lengths_km, curve.key_rate_per_pulse, curve.plob_bound,
-                                       current_km=100.0, current_rate=1e-4, max_km=None)
+    q = view.plot_qber_vs_distance(
+        ax1, curve.lengths_km, curve.qber, threshold=SHOR_PRESKILL_THRESHOLD, current_km=100.0, current_qber=0.01
+    )
+    r = view.plot_key_rate_vs_distance(
+        ax2, curve.lengths_km, curve.key_rate_per_pulse, curve.plob_bound, current_km=100.0, current_rate=1e-4, max_km=None
+    )
     assert not r["max_line"].get_visible()
     assert "maximum distance" in [t.get_text() for t in ax2.get_legend().get_texts()]
     view.update_vertical(r["max_line"], 220.0)
@@ -256,8 +273,15 @@ def test_views_return_artists_that_update_in_place():
     drawn = r["rate"].get_ydata()
     assert np.all(np.isnan(drawn[curve.key_rate_per_pulse == 0])) and np.all(drawn[curve.key_rate_per_pulse > 0] > 0)
     fig2, (a, b) = new_figure(1, 2)
-    e = view.plot_qber_vs_eavesdropping(a, [0, 1], [0, 0.25], simulated_fractions=[0.5], simulated_qber=[0.12],
-                                        simulated_error=[0.01], threshold=SHOR_PRESKILL_THRESHOLD)
+    e = view.plot_qber_vs_eavesdropping(
+        a,
+        [0, 1],
+        [0, 0.25],
+        simulated_fractions=[0.5],
+        simulated_qber=[0.12],
+        simulated_error=[0.01],
+        threshold=SHOR_PRESKILL_THRESHOLD,
+    )
     k = view.plot_key_fraction(b, np.linspace(0, 0.5, 11), np.linspace(1, -1, 11), threshold=SHOR_PRESKILL_THRESHOLD)
     assert e["simulated"] is not None and k["fraction"].get_xdata()[-1] == 0.5
 
@@ -310,10 +334,11 @@ def test_verdict_is_computed_from_the_numbers(monkeypatch):
     run = lesson08.full_attack_run()
     assert f"QBER is {run.qber:.4f}" in row.evidence
     assert f"stops at {max_key_distance_km():.0f} km" in row.evidence
-    assert lesson08.photon_stream_power_w() == pytest.approx(1.2816e-10, rel=1e-4)  # PHYSICS §9: 1.2816e-19 J × 1e9/s
+    assert lesson08.photon_stream_power_w() == pytest.approx(1.2816e-10, rel=1e-4)  # docs/PHYSICS.md §9: 1.2816e-19 J × 1e9/s
     # the word follows the numbers: an unseen attack contradicts the claim ...
-    monkeypatch.setattr(lesson08, "full_attack_run",
-                        lambda: simulate_bb84(200_000, eavesdrop_fraction=0.2, rng=np.random.default_rng(1)))
+    monkeypatch.setattr(
+        lesson08, "full_attack_run", lambda: simulate_bb84(200_000, eavesdrop_fraction=0.2, rng=np.random.default_rng(1))
+    )
     assert lesson08.quantum_security().word == "contradicted"
     # ... and a key that reached across a continent carrying real power would support it
     monkeypatch.undo()

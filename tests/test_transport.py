@@ -19,6 +19,7 @@ PH = {"trap_rate_per_ps": 2.0, "loss_rate_per_ns": 1.0}  # Plenio & Huelga, NJP 
 
 # --- qutip reference (independent method: integrate the Lindblad equation) ------------------------
 
+
 def _qutip_model(h_cm, initial, sink, kappa, loss_per_ns, gamma):
     n = h_cm.shape[0]
     dim = n + 2  # sites 0..n-1, sink n, ground n+1
@@ -42,7 +43,7 @@ def qutip_sink(h_cm, times, *, initial=1, sink=3, kappa=2.0, loss_per_ns=1.0, ga
 
 def test_fmo_hamiltonian_matches_adolphs_renger():
     assert FMO.shape == (7, 7) and np.allclose(FMO, FMO.T)
-    assert FMO[0, 1] == -104.1 and FMO[2, 2] == 0.0 and FMO[4, 4] == 450.0  # PHYSICS.md §3
+    assert FMO[0, 1] == -104.1 and FMO[2, 2] == 0.0 and FMO[4, 4] == 450.0  # docs/PHYSICS.md §3
     changed = T.fmo_hamiltonian()
     changed[0, 0] = 1e9
     assert T.fmo_hamiltonian()[0, 0] == 215.0  # a copy, the reference cannot be changed
@@ -59,7 +60,7 @@ def test_fmo_exciton_energies_match_independent_diagonalisation():
 
 
 def test_fmo_efficiency_no_dephasing_worked_value():
-    # PHYSICS.md §3 (computed): 0.8226 for κ = 2 ps⁻¹, Γ = 1 ns⁻¹, site 1 → sink at 3
+    # docs/PHYSICS.md §3 (computed): 0.8226 for κ = 2 ps⁻¹, Γ = 1 ns⁻¹, site 1 → sink at 3
     assert T.transport_efficiency(FMO, **PH) == pytest.approx(0.8226, abs=5e-5)
 
 
@@ -80,8 +81,9 @@ def test_spectral_engine_matches_sparse_liouvillian_solve():
         n = h.shape[0]
         for gamma in (0.0, 0.3, 7.0, rng.uniform(0, 5, n)):
             m = T._check_model(h, 1, sink, 1.5, 2.0, gamma)
-            assert T.transport_efficiency(h, sink_site=sink, trap_rate_per_ps=1.5, loss_rate_per_ns=2.0,
-                                          dephasing_per_ps=gamma) == pytest.approx(T._efficiency_liouvillian(m, math.inf), abs=1e-10)
+            assert T.transport_efficiency(
+                h, sink_site=sink, trap_rate_per_ps=1.5, loss_rate_per_ns=2.0, dephasing_per_ps=gamma
+            ) == pytest.approx(T._efficiency_liouvillian(m, math.inf), abs=1e-10)
 
 
 @pytest.mark.parametrize("gamma", [0.0, 2.0])
@@ -107,20 +109,27 @@ def test_t_infinity_matches_qutip_run_to_convergence():
 
 
 def test_dephasing_convention_two_sites_analytic():
-    # DESIGN §4: Lindblad √(2γ)|k⟩⟨k| on each site, so ρ₁₂ decays at γ₁ + γ₂ = 2γ. For two degenerate sites
+    # docs/PHYSICS.md §0: Lindblad √(2γ)|k⟩⟨k| on each site, so ρ₁₂ decays at γ₁ + γ₂ = 2γ. For two degenerate sites
     # coupled by J (rad/ps), z = P₁ − P₂ obeys z'' + 2γ z' + 4J² z = 0:
     # z(t) = e^{−γt}[cos ωt + (γ/ω) sin ωt], ω = √(4J² − γ²). A rate convention off by 2 fails this.
     j_cm, gamma = 50.0, 3.0
     j = j_cm * RAD_PER_PS_PER_CM
     times = np.linspace(0.0, 2.0, 9)
-    c = T.site_populations(T.chain_hamiltonian(2, j_cm), times, sink_site=2, trap_rate_per_ps=0.0,
-                           loss_rate_per_ns=0.0, dephasing_per_ps=gamma)
+    c = T.site_populations(
+        T.chain_hamiltonian(2, j_cm), times, sink_site=2, trap_rate_per_ps=0.0, loss_rate_per_ns=0.0, dephasing_per_ps=gamma
+    )
     w = math.sqrt(4 * j**2 - gamma**2)
     z = np.exp(-gamma * times) * (np.cos(w * times) + gamma / w * np.sin(w * times))
     assert np.allclose(c.sites[:, 0] - c.sites[:, 1], z, atol=1e-10)
     # dephasing on one site only: ρ₁₂ decays at γ₁ + 0, the same equation with γ → γ/2
-    c1 = T.site_populations(T.chain_hamiltonian(2, j_cm), times, sink_site=2, trap_rate_per_ps=0.0,
-                            loss_rate_per_ns=0.0, dephasing_per_ps=[gamma, 0.0])
+    c1 = T.site_populations(
+        T.chain_hamiltonian(2, j_cm),
+        times,
+        sink_site=2,
+        trap_rate_per_ps=0.0,
+        loss_rate_per_ns=0.0,
+        dephasing_per_ps=[gamma, 0.0],
+    )
     g = gamma / 2
     w1 = math.sqrt(4 * j**2 - g**2)
     z1 = np.exp(-g * times) * (np.cos(w1 * times) + g / w1 * np.sin(w1 * times))
@@ -143,7 +152,7 @@ def test_perfect_state_transfer_up_to_fifty_sites():
 
 
 def test_uniform_chain_first_arrival_worked_value():
-    # PHYSICS.md §3 (computed): N = 4 uniform chain, best first arrival 0.9728 at t ≈ 2.81/J
+    # docs/PHYSICS.md §3 (computed): N = 4 uniform chain, best first arrival 0.9728 at t ≈ 2.81/J
     p, t = T.first_arrival(T.chain_hamiltonian(4, 1.0), initial_site=1, target_site=4, t_max=6.0)
     assert p == pytest.approx(0.9728, abs=1e-4) and t == pytest.approx(2.81, abs=0.01)
     # uniform chains transfer perfectly only for N = 2, 3
@@ -188,7 +197,7 @@ def test_localisation_length_transfer_matrix():
         a = np.abs(v[:, k])
         peak = int(np.argmax(a))
         if 300 < peak < 900:
-            right = np.log(a[peak + 40:peak + 240] + 1e-300)
+            right = np.log(a[peak + 40 : peak + 240] + 1e-300)
             slopes.append(-np.polyfit(np.arange(200), right, 1)[0])
     assert len(slopes) >= 3
     assert 1.0 / np.mean(slopes) == pytest.approx(T.localisation_length(2.0, energy=1.0), rel=0.3)
@@ -208,6 +217,7 @@ def test_chain_and_ring_construction():
 
 # --- properties ----------------------------------------------------------------------------------
 
+
 def _random_network(seed, n):
     rng = np.random.default_rng(seed)
     h = rng.normal(0, 60.0, (n, n))
@@ -216,12 +226,12 @@ def _random_network(seed, n):
     return h
 
 
-@given(seed=st.integers(0, 10_000), n=st.integers(2, 9), gamma=st.floats(0, 50), kappa=st.floats(0, 10),
-       loss=st.floats(0, 100))
+@given(seed=st.integers(0, 10_000), n=st.integers(2, 9), gamma=st.floats(0, 50), kappa=st.floats(0, 10), loss=st.floats(0, 100))
 def test_efficiency_is_a_probability(seed, n, gamma, kappa, loss):
     h = _random_network(seed, n)
-    eta = T.transport_efficiency(h, initial_site=1, sink_site=n, trap_rate_per_ps=kappa, loss_rate_per_ns=loss,
-                                 dephasing_per_ps=gamma)
+    eta = T.transport_efficiency(
+        h, initial_site=1, sink_site=n, trap_rate_per_ps=kappa, loss_rate_per_ns=loss, dephasing_per_ps=gamma
+    )
     assert 0.0 <= eta <= 1.0
 
 
@@ -244,14 +254,18 @@ def test_no_loss_delivers_everything(seed, n, gamma):
 
 # --- bad input -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("bad, error, words", [
-    (np.array([[0.0, 1.0], [2.0, 0.0]]), ValueError, "symmetric"),
-    (np.zeros((2, 3)), ValueError, "square"),
-    (np.array([[0.0, np.nan], [np.nan, 0.0]]), ValueError, "finite"),
-    (np.zeros((501, 501)), ValueError, "at most 500"),
-    ("FMO", TypeError, "hamiltonian_cm"),
-    (None, TypeError, "hamiltonian_cm"),
-])
+
+@pytest.mark.parametrize(
+    "bad, error, words",
+    [
+        (np.array([[0.0, 1.0], [2.0, 0.0]]), ValueError, "symmetric"),
+        (np.zeros((2, 3)), ValueError, "square"),
+        (np.array([[0.0, np.nan], [np.nan, 0.0]]), ValueError, "finite"),
+        (np.zeros((501, 501)), ValueError, "at most 500"),
+        ("FMO", TypeError, "hamiltonian_cm"),
+        (None, TypeError, "hamiltonian_cm"),
+    ],
+)
 def test_bad_hamiltonian(bad, error, words):
     with pytest.raises(error, match=words):
         T.transport_efficiency(bad, sink_site=1)
@@ -270,21 +284,24 @@ def test_size_refused_before_allocation():
         T.chain_hamiltonian(10**7)
 
 
-@pytest.mark.parametrize("kwargs, error, words", [
-    ({"initial_site": 0}, ValueError, "initial_site"),
-    ({"sink_site": 8}, ValueError, "sink_site"),
-    ({"sink_site": None}, TypeError, "sink_site"),
-    ({"sink_site": 2.5}, TypeError, "sink_site"),
-    ({"trap_rate_per_ps": -1.0}, ValueError, "trap_rate_per_ps"),
-    ({"loss_rate_per_ns": float("inf")}, ValueError, "loss_rate_per_ns"),
-    ({"dephasing_per_ps": -0.1}, ValueError, "dephasing_per_ps"),
-    ({"dephasing_per_ps": float("nan")}, ValueError, "dephasing_per_ps"),
-    ({"dephasing_per_ps": [1.0, 2.0]}, ValueError, "one rate per site"),
-    ({"dephasing_per_ps": [1.0] * 6 + [-1.0]}, ValueError, "dephasing_per_ps"),
-    ({"time_ps": -1.0}, ValueError, "time_ps"),
-    ({"time_ps": float("nan")}, ValueError, "time_ps"),
-    ({"trap_rate_per_ps": True}, TypeError, "trap_rate_per_ps"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, words",
+    [
+        ({"initial_site": 0}, ValueError, "initial_site"),
+        ({"sink_site": 8}, ValueError, "sink_site"),
+        ({"sink_site": None}, TypeError, "sink_site"),
+        ({"sink_site": 2.5}, TypeError, "sink_site"),
+        ({"trap_rate_per_ps": -1.0}, ValueError, "trap_rate_per_ps"),
+        ({"loss_rate_per_ns": float("inf")}, ValueError, "loss_rate_per_ns"),
+        ({"dephasing_per_ps": -0.1}, ValueError, "dephasing_per_ps"),
+        ({"dephasing_per_ps": float("nan")}, ValueError, "dephasing_per_ps"),
+        ({"dephasing_per_ps": [1.0, 2.0]}, ValueError, "one rate per site"),
+        ({"dephasing_per_ps": [1.0] * 6 + [-1.0]}, ValueError, "dephasing_per_ps"),
+        ({"time_ps": -1.0}, ValueError, "time_ps"),
+        ({"time_ps": float("nan")}, ValueError, "time_ps"),
+        ({"trap_rate_per_ps": True}, TypeError, "trap_rate_per_ps"),
+    ],
+)
 def test_bad_parameters(kwargs, error, words):
     with pytest.raises(error, match=words):
         T.transport_efficiency(FMO, **kwargs)

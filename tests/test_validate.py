@@ -88,17 +88,17 @@ def test_refuses_huge_matrix_before_copying():
 
 
 def test_units_against_published_constants():
-    # 2πc in rad/ps per cm⁻¹: c = 299792458 m/s (exact, SI) → 0.188365 (PHYSICS.md §3).
+    # 2πc in rad/ps per cm⁻¹: c = 299792458 m/s (exact, SI) → 0.188365 (docs/PHYSICS.md §3).
     assert units.cm_to_rad_per_ps(1.0) == pytest.approx(0.188365157, rel=1e-8)
     assert units.rad_per_ps_to_cm(units.cm_to_rad_per_ps(217.5)) == pytest.approx(217.5)
     assert np.allclose(units.cm_to_rad_per_ps(np.array([1.0, 2.0])), [0.188365157, 0.376730313])
     # 0.2 dB/km × 100 km = 20 dB → η = 0.01; and back.
     assert units.db_to_transmissivity(20.0) == pytest.approx(0.01)
     assert units.transmissivity_to_db(1e-20) == pytest.approx(200.0)
-    # One 1550 nm photon is 0.7999 eV (PHYSICS.md §9): E = hc/λ.
+    # One 1550 nm photon is 0.7999 eV (docs/PHYSICS.md §9): E = hc/λ.
     assert units.joule_to_ev(units.PLANCK_J_S * units.SPEED_OF_LIGHT_M_PER_S / 1550e-9) == pytest.approx(0.79990, rel=1e-4)
     assert units.ev_to_joule(1.0) == pytest.approx(1.602176634e-19)
-    # One 5 GHz microwave quantum: 3.313e-24 J (PHYSICS.md §9).
+    # One 5 GHz microwave quantum: 3.313e-24 J (docs/PHYSICS.md §9).
     assert units.quantum_energy_j(5e9) == pytest.approx(3.313e-24, rel=1e-3)
     with pytest.raises(ValueError, match="loss_db"):
         units.db_to_transmissivity(-1)
@@ -107,7 +107,7 @@ def test_units_against_published_constants():
 def test_operator_convention():
     from qedn_lessons import operators as op
 
-    # σ₋ lowers: σ₋|1⟩ = |0⟩ and σ₋|0⟩ = 0 (DESIGN §4), unlike qutip.sigmam() in this picture.
+    # σ₋ lowers: σ₋|1⟩ = |0⟩ and σ₋|0⟩ = 0 (docs/PHYSICS.md §0), unlike qutip.sigmam() in this picture.
     assert (op.lowering() * op.excited() - op.ground()).norm() < 1e-12
     assert (op.lowering() * op.ground()).norm() < 1e-12
     assert (op.raising() * op.ground() - op.excited()).norm() < 1e-12

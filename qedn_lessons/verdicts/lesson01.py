@@ -12,7 +12,7 @@ from qedn_lessons import coherence
 from qedn_lessons.claims import Verdict, evidence_for
 from qedn_lessons.units import quantum_energy_j
 
-#: The lesson's reference qubit: a 5 GHz transmon with T1 = 100 µs, Tφ = 200 µs (PHYSICS §1) in a
+#: The lesson's reference qubit: a 5 GHz transmon with T1 = 100 µs, Tφ = 200 µs (docs/PHYSICS.md §1) in a
 #: 20 mK dilution refrigerator.
 QUBIT_FREQUENCY_HZ = 5e9
 T1_US, T_PHI_US = 100.0, 200.0
@@ -21,7 +21,7 @@ FRIDGE_K, ROOM_K = 0.020, 300.0
 #: Nat. Commun. 12, 233 (2021), doi:10.1038/s41467-020-20330-w.
 YB_QUBIT_HZ = 12.6428e9
 
-#: Cold Atom Lab results actually published (PHYSICS §2), for the notebook and the verdict.
+#: Cold Atom Lab results actually published (docs/PHYSICS.md §2), for the notebook and the verdict.
 CAL_SOURCES = (
     "JPL/NASA (2018): first Bose–Einstein condensate in orbit, about 100 nK",
     "Aveline et al., Nature 582, 193 (2020), doi:10.1038/s41586-020-2346-1: BECs observed up to 1.118 s of free expansion",

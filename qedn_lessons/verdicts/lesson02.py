@@ -10,8 +10,6 @@ numbers, not fixed.
 
 from __future__ import annotations
 
-import math
-
 from scipy.constants import Avogadro
 
 from qedn_lessons import protection
@@ -32,8 +30,10 @@ NEGLIGIBLE_LOG10 = -3.0
 def echo_numbers() -> dict:
     """Coherence at T = 2 T2* without and with a Hahn echo, for slow noise and for white noise alone."""
     t = 2.0 * protection.t2_star(SIGMA_RAD_PER_US)
-    slow = {n: protection.echo_coherence(t, sigma=SIGMA_RAD_PER_US, n_pulses=n, white_dephasing_rate=WHITE_RATE_PER_US)
-            for n in (0, 1)}
+    slow = {
+        n: protection.echo_coherence(t, sigma=SIGMA_RAD_PER_US, n_pulses=n, white_dephasing_rate=WHITE_RATE_PER_US)
+        for n in (0, 1)
+    }
     white_rate = 1.0 / t  # white noise strong enough to matter on the same time scale
     white = {n: protection.echo_coherence(t, sigma=0.0, n_pulses=n, white_dephasing_rate=white_rate) for n in (0, 1)}
     return {"time_us": t, "slow": slow, "white": white, "gain_slow": slow[1] / slow[0], "gain_white": white[1] / white[0]}
@@ -41,15 +41,17 @@ def echo_numbers() -> dict:
 
 def code_numbers() -> dict:
     """Logical bit-flip and phase-flip errors for each distance at the lesson's p."""
-    return {d: (protection.repetition_logical_error(d, FLIP_PROBABILITY), protection.repetition_phase_error(d, FLIP_PROBABILITY))
-            for d in DISTANCES}
+    return {
+        d: (protection.repetition_logical_error(d, FLIP_PROBABILITY), protection.repetition_phase_error(d, FLIP_PROBABILITY))
+        for d in DISTANCES
+    }
 
 
 @evidence_for("coherence-maintenance")
 def coherence_maintenance() -> Verdict:
     echo = echo_numbers()
     code = code_numbers()
-    fidelity, pairs = protection.purification_cost(0.8, 3)
+    fidelity, pairs = protection.bbpssw_purification_cost(0.8, 3)
     ghz_small = 10.0 ** protection.ghz_log10_coherence(14, GAMMA_T)
     ghz_macro = protection.ghz_log10_coherence(MACROSCOPIC_N, GAMMA_T)
     ghz_macro_correlated = protection.ghz_log10_coherence(MACROSCOPIC_N, GAMMA_T, correlated=True)
@@ -67,6 +69,9 @@ def coherence_maintenance() -> Verdict:
         f"{code[d_big][0]:.1e} while phase flips rise to {code[d_big][1]:.3f}; 3 rounds of purification lift F = 0.8 to "
         f"{fidelity:.3f} at {pairs:.0f} raw pairs per output pair. None of it scales to a macroscopic body: a GHZ state of "
         f"one mole of qubits, held for a thousandth of one qubit's T2 (γt = {GAMMA_T:g}), keeps coherence 10^({ghz_macro:.2e}) "
-        f"with independent noise and 10^({ghz_macro_correlated:.2e}) with correlated noise, against {ghz_small:.3f} for 14 "
-        f"qubits. Cooling removes thermal photons and microgravity lengthens free fall; neither changes this scaling.",
+        f"with independent noise and 10^({ghz_macro_correlated:.2e}) with correlated (Markovian) noise, against "
+        f"{ghz_small:.3f} for 14 qubits. Cooling removes thermal photons and microgravity lengthens free fall; neither "
+        f"changes this scaling. Cooling does create another kind of macroscopic coherence, many particles in one shared "
+        f"state (a Bose–Einstein condensate, the Cold Atom Lab's subject, Aveline et al., Nature 582, 193 (2020); a "
+        f"superconductor), but a network of distant nodes would need a GHZ-type superposition, and that is what decays.",
     )

@@ -8,6 +8,9 @@ average distance between the bacteriochlorophylls of one FMO subunit, Fenna & Ma
 
 The verdict words are decided by the numbers (:func:`coherent_transport_word`,
 :func:`assisted_transport_word`), not written in: change a parameter and the verdict can change.
+:func:`distance_numbers` and :func:`fmo_numbers` take the parameters as keyword arguments (defaults:
+the module constants below) and cache their results per argument set, so
+``distance_numbers(spacing_nm=3.0)`` computes anew.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import numpy as np
 from qedn_lessons import transport
 from qedn_lessons.claims import Verdict, evidence_for
 from qedn_lessons.units import RAD_PER_PS_PER_CM
+from qedn_lessons.validate import check_int, check_real
 
 COUPLING_CM = 100.0
 SPACING_NM = 1.5  # assumption, see module docstring
@@ -27,6 +31,8 @@ LIFETIME_NS = 1.0
 LENGTHS = (10, 50, 100, 200)
 DISORDER_CM = 100.0
 DEPHASING_PER_PS = 10.0
+TRAP_RATE_PER_PS = 2.0
+#: Sites in 1 km at the default spacing (see :func:`km_sites` for another spacing).
 KM_SITES = 1e3 / (SPACING_NM * 1e-9)
 #: Below this fraction, delivery over 1 km counts as nothing (one excitation in a million).
 NEGLIGIBLE = 1e-6
@@ -58,45 +64,98 @@ def assisted_transport_word(eta_coherent: float, eta_best: float, eta_strong: fl
     return "partly supported"
 
 
-@lru_cache(maxsize=1)
-def distance_numbers() -> dict:
-    """Every number the coherent-transport verdict quotes (also plotted in the notebook)."""
-    lengths = np.array(LENGTHS)
-    ordered = transport.arrival_vs_length(lengths, coupling_cm=COUPLING_CM)
-    disordered = transport.arrival_vs_length(lengths, coupling_cm=COUPLING_CM, disorder_cm=DISORDER_CM,
-                                             realisations=5, seed=3)
+def km_sites(spacing_nm: float = SPACING_NM) -> float:
+    """Number of sites in 1 km of chain at ``spacing_nm`` nm per site (positive, finite)."""
+    spacing = check_real("spacing_nm", spacing_nm, minimum=0.0, minimum_inclusive=False)
+    return 1e3 / (spacing * 1e-9)
+
+
+def distance_numbers(
+    *,
+    coupling_cm: float = COUPLING_CM,
+    spacing_nm: float = SPACING_NM,
+    lifetime_ns: float = LIFETIME_NS,
+    lengths: tuple[int, ...] = LENGTHS,
+    disorder_cm: float = DISORDER_CM,
+    dephasing_per_ps: float = DEPHASING_PER_PS,
+) -> dict:
+    """Every number the coherent-transport verdict quotes (also plotted in the notebook).
+
+    The defaults are the lesson's values; any argument can be changed, and the result is cached per
+    argument set. Arguments are validated by the transport functions (and :func:`km_sites`).
+    """
+    positive = {"minimum": 0.0, "minimum_inclusive": False}
+    return _distance_numbers(
+        check_real("coupling_cm", coupling_cm, **positive),
+        check_real("spacing_nm", spacing_nm, **positive),
+        check_real("lifetime_ns", lifetime_ns, **positive),
+        tuple(check_int("lengths", n, minimum=2, maximum=transport.MAX_SITES) for n in lengths),
+        check_real("disorder_cm", disorder_cm, minimum=0.0),
+        check_real("dephasing_per_ps", dephasing_per_ps, minimum=0.0),
+    )
+
+
+@lru_cache(maxsize=16)
+def _distance_numbers(
+    coupling_cm: float,
+    spacing_nm: float,
+    lifetime_ns: float,
+    lengths_: tuple[int, ...],
+    disorder_cm: float,
+    dephasing_per_ps: float,
+) -> dict:
+    lengths = np.array(lengths_)
+    ordered = transport.arrival_vs_length(lengths, coupling_cm=coupling_cm)
+    disordered = transport.arrival_vs_length(lengths, coupling_cm=coupling_cm, disorder_cm=disorder_cm, realisations=5, seed=3)
     rng = np.random.default_rng(3)
     noisy = []
     for n in lengths:
-        h = transport.chain_hamiltonian(int(n), COUPLING_CM, disorder_cm=DISORDER_CM, rng=rng)
-        noisy.append(transport.transport_efficiency(h, sink_site=int(n), trap_rate_per_ps=2.0,
-                                                    loss_rate_per_ns=1.0 / LIFETIME_NS,
-                                                    dephasing_per_ps=DEPHASING_PER_PS))
-    t_km_ps = transport.ballistic_crossing_time_ps(KM_SITES, COUPLING_CM)
+        h = transport.chain_hamiltonian(int(n), coupling_cm, disorder_cm=disorder_cm, rng=rng)
+        noisy.append(
+            transport.transport_efficiency(
+                h,
+                sink_site=int(n),
+                trap_rate_per_ps=TRAP_RATE_PER_PS,
+                loss_rate_per_ns=1.0 / lifetime_ns,
+                dephasing_per_ps=dephasing_per_ps,
+            )
+        )
+    t_km_ps = transport.ballistic_crossing_time_ps(km_sites(spacing_nm), coupling_cm)
     return {
         "lengths": lengths,
         "ordered": ordered,
         "disordered": disordered,
         "noisy": np.array(noisy),
         "km_time_ps": t_km_ps,
-        "km_lifetimes": t_km_ps / (LIFETIME_NS * 1e3),
-        "km_survival": math.exp(-t_km_ps / (LIFETIME_NS * 1e3)),
+        "km_lifetimes": t_km_ps / (lifetime_ns * 1e3),
+        "km_survival": math.exp(-t_km_ps / (lifetime_ns * 1e3)),
     }
 
 
-@lru_cache(maxsize=1)
-def fmo_numbers() -> dict:
-    """FMO efficiency without dephasing, at its optimum and under very strong dephasing."""
+def fmo_numbers(*, trap_rate_per_ps: float = TRAP_RATE_PER_PS, loss_rate_per_ns: float = 1.0 / LIFETIME_NS) -> dict:
+    """FMO efficiency without dephasing, at its optimum and under very strong dephasing.
+
+    Defaults are the lesson's values (trap 2 ps⁻¹, loss 1 ns⁻¹); cached per argument set.
+    """
+    return _fmo_numbers(
+        check_real("trap_rate_per_ps", trap_rate_per_ps, minimum=0.0, minimum_inclusive=False),
+        check_real("loss_rate_per_ns", loss_rate_per_ns, minimum=0.0),
+    )
+
+
+@lru_cache(maxsize=16)
+def _fmo_numbers(trap_rate_per_ps: float, loss_rate_per_ns: float) -> dict:
     h = transport.fmo_hamiltonian()
     gammas = np.logspace(-3, 4, 57)
-    eta = transport.efficiency_curve(h, gammas, trap_rate_per_ps=2.0, loss_rate_per_ns=1.0)
+    eta = transport.efficiency_curve(h, gammas, trap_rate_per_ps=trap_rate_per_ps, loss_rate_per_ns=loss_rate_per_ns)
     best = int(np.argmax(eta))
     times = np.linspace(0.0, 20.0, 401)
-    sink = transport.site_populations(h, times, trap_rate_per_ps=2.0, loss_rate_per_ns=1.0,
-                                      dephasing_per_ps=float(gammas[best])).sink
+    sink = transport.site_populations(
+        h, times, trap_rate_per_ps=trap_rate_per_ps, loss_rate_per_ns=loss_rate_per_ns, dephasing_per_ps=float(gammas[best])
+    ).sink
     t90 = float(times[np.argmax(sink >= 0.9)]) if np.any(sink >= 0.9) else math.inf
     return {
-        "eta0": transport.transport_efficiency(h, trap_rate_per_ps=2.0, loss_rate_per_ns=1.0),
+        "eta0": transport.transport_efficiency(h, trap_rate_per_ps=trap_rate_per_ps, loss_rate_per_ns=loss_rate_per_ns),
         "gamma_best_per_ps": float(gammas[best]),
         "gamma_best_cm": float(gammas[best] / RAD_PER_PS_PER_CM),
         "eta_best": float(eta[best]),
@@ -127,7 +186,7 @@ def _assisted_transport() -> Verdict:
     word = assisted_transport_word(f["eta0"], f["eta_best"], f["eta_strong"])
     reading = {
         "partly supported": "an intermediate amount of coherence is best: a real effect, but it is partial loss of "
-                            "coherence that helps",
+        "coherence that helps",
         "supported": "full coherence is already the best setting",
         "contradicted": "the strongest dephasing is best, so coherence does not help",
     }[word]

@@ -21,8 +21,11 @@ NO_SIGNALLING_TOLERANCE = 1e-12
 
 def shared_states() -> list:
     """The shared states the no-signalling check uses: Bell pairs, Werner states, X states, partial entanglement."""
-    return ([ent.bell_state(n) for n in ent.BELL_NAMES] + [ent.werner_state(p) for p in (0.5, 0.9)]
-            + [ent.yu_eberly_state(1.0), ent.partly_entangled_state(math.pi / 8)])
+    return (
+        [ent.bell_state(n) for n in ent.BELL_NAMES]
+        + [ent.werner_state(p) for p in (0.5, 0.9)]
+        + [ent.yu_eberly_state(1.0), ent.partly_entangled_state(math.pi / 8)]
+    )
 
 
 def bell_pair_concurrence_after(time_ms: float, t1_ms: float = MEMORY_T1_MS) -> float:

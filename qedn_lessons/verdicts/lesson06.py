@@ -45,14 +45,18 @@ def conservation_deviation(n_cells: int = 4) -> tuple[float, float]:
     times = np.linspace(0.0, 5 * np.pi, 401)
     full = batteries.collective_charging_full_space(times, n_cells, 1.0)
     reduced = batteries.collective_charging(times, n_cells, 1.0)
-    return (float(np.max(np.abs(full.battery_quanta + full.charger_quanta - n_cells))),
-            float(np.max(np.abs(full.battery_quanta - reduced.battery_quanta))))
+    return (
+        float(np.max(np.abs(full.battery_quanta + full.charger_quanta - n_cells))),
+        float(np.max(np.abs(full.battery_quanta - reduced.battery_quanta))),
+    )
 
 
 def power_ratio(model: str, n_cells: int = N_CELLS) -> float:
     """Mean charging power of ``model`` over that of parallel charging (the coupling cancels)."""
-    return (batteries.charging_performance(model, n_cells, 1.0).mean_power_quanta_per_ns
-            / batteries.charging_performance("parallel", n_cells, 1.0).mean_power_quanta_per_ns)
+    return (
+        batteries.charging_performance(model, n_cells, 1.0).mean_power_quanta_per_ns
+        / batteries.charging_performance("parallel", n_cells, 1.0).mean_power_quanta_per_ns
+    )
 
 
 @evidence_for("superposition-distribution")
@@ -68,8 +72,10 @@ def superposition_distribution() -> Verdict:
     deviation, mismatch = conservation_deviation()
     if max(deviation, mismatch) > CONSERVATION_TOLERANCE or not only_whole_quanta or work > stored + 1e-12:
         # quantum mechanics forbids each of these: the physics module is broken, draw no verdict
-        raise RuntimeError(f"battery checks failed: conservation {deviation:.3g}, whole quanta {only_whole_quanta}, "
-                           f"W = {work:.3g} > E = {stored:.3g}")
+        raise RuntimeError(
+            f"battery checks failed: conservation {deviation:.3g}, whole quanta {only_whole_quanta}, "
+            f"W = {work:.3g} > E = {stored:.3g}"
+        )
     # a demand is met "optimally" only if some demanded energy comes out with certainty
     word = "contradicted" if best < 1.0 - 1e-9 else "partly supported"
     shown = "below 1e-12" if deviation < 1e-12 else f"{deviation:.0e}"
@@ -84,6 +90,8 @@ def superposition_distribution() -> Verdict:
         f"loses (deviation {shown} quanta): energy is "
         f"supplied, never created. The real kernel: a shared cavity charges {N_CELLS} cells with "
         f"{power_ratio('collective'):.2f}× the parallel power, an ideal global drive {power_ratio('driven-global'):.0f}×, "
-        f"and no protocol beats order N (Gyhm, Šafránek & Rosa, arXiv:2108.02491); yet a kWh is "
+        f"and, with the charger's strength bounded per cell, no protocol beats order N (Gyhm, Šafránek & Rosa, PRL 128, "
+        f"140501 (2022), arXiv:2108.02491; part of the shared cavity's gain is its stronger field, Xu & Li, "
+        f"arXiv:2411.04132); yet a kWh is "
         f"{quanta_per_kwh(CELL_FREQUENCY_HZ):.3g} quanta at 5 GHz ({grid.photons_per_kwh(1550.0):.3g} photons at 1550 nm).",
     )

@@ -15,7 +15,7 @@ import numpy as np
 from qedn_lessons import measurement, operators
 from qedn_lessons.claims import Verdict, evidence_for
 
-#: The lesson's QET chain (PHYSICS §7 worked value) and its energy unit: one 5 GHz quantum h·f.
+#: The lesson's QET chain (docs/PHYSICS.md §7 worked value) and its energy unit: one 5 GHz quantum h·f.
 QET_H, QET_K = 1.5, 1.0
 QUBIT_FREQUENCY_HZ = 5.0e9
 #: The lesson's three-site chain (§5 of the notebook): J = 20 cm⁻¹, site 2 raised by 100 cm⁻¹,
@@ -34,22 +34,29 @@ def bob_state_change_from_alice_measurement(h: float = QET_H, k: float = QET_K) 
     return float(np.max(np.abs(rho1.ptrace(1).full() - rho0.ptrace(1).full())))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=16)
 def best_extraction_without_message(h: float = QET_H, k: float = QET_K) -> float:
     """Bob's best extraction without Alice's message, from the explicit 4×4 protocol scanned over his
     angle φ ∈ [−π/2, π/2] (61 angles) — a simulation, not the closed form. Round-off (< 1e-9) → 0."""
-    best = max(measurement.qet_protocol(h, k, float(phi), message=False).bob_extracted
-               for phi in np.linspace(-np.pi / 2, np.pi / 2, 61))
+    best = max(
+        measurement.qet_protocol(h, k, float(phi), message=False).bob_extracted for phi in np.linspace(-np.pi / 2, np.pi / 2, 61)
+    )
     return 0.0 if abs(best) < _TOL else float(best)
 
 
-@lru_cache(maxsize=1)
-def zeno_chain_numbers() -> dict:
-    """Transport efficiency of the lesson's chain unwatched and watched hard (transport engine)."""
-    chain = measurement.three_site_chain_cm(CHAIN_COUPLING_CM, CHAIN_OFFSET_CM)
+@lru_cache(maxsize=16)
+def zeno_chain_numbers(
+    coupling_cm: float = CHAIN_COUPLING_CM,
+    middle_offset_cm: float = CHAIN_OFFSET_CM,
+    watched_rate_per_ps: float = HARD_RATE_PER_PS,
+) -> dict:
+    """Transport efficiency of the lesson's chain unwatched and watched at ``watched_rate_per_ps``
+    (transport engine). Defaults are the lesson's values; cached per argument set, and the
+    arguments are validated by :mod:`qedn_lessons.measurement`."""
+    chain = measurement.three_site_chain_cm(coupling_cm, middle_offset_cm)
     return {
         "unwatched": measurement.measured_transport_efficiency(chain, 0.0, sink_site=3),
-        "watched": measurement.measured_transport_efficiency(chain, HARD_RATE_PER_PS, sink_site=3),
+        "watched": measurement.measured_transport_efficiency(chain, watched_rate_per_ps, sink_site=3),
     }
 
 
@@ -86,8 +93,10 @@ def _energy_teleportation() -> Verdict:
     works = qet.max_extracted_energy > _TOL
     needs_message = best_extraction_without_message() <= _TOL
     if not works:
-        return Verdict("contradicted", f"With (h, k) = ({QET_H}, {QET_K}) Bob can extract nothing "
-                                       f"({qet.max_extracted_energy:.3g} units), message or not.")
+        return Verdict(
+            "contradicted",
+            f"With (h, k) = ({QET_H}, {QET_K}) Bob can extract nothing ({qet.max_extracted_energy:.3g} units), message or not.",
+        )
     runs = measurement.runs_per_kwh(joules)
     # Real but partial: Bob gets back only a fraction of what Alice's meter put in, and only with her message.
     word = "partly supported" if (needs_message and qet.fraction < 1.0) else "supported"

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE, series_style
+from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE, legend_outside, series_style
 
 
 def _stems(quanta: np.ndarray, probabilities: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -23,8 +23,9 @@ def _stems(quanta: np.ndarray, probabilities: np.ndarray) -> tuple[np.ndarray, n
     return x, y
 
 
-def plot_energy_distribution(ax, quanta: np.ndarray, probabilities: np.ndarray, *, mean: float, ergotropy: float,
-                             capacity: float) -> dict:
+def plot_energy_distribution(
+    ax, quanta: np.ndarray, probabilities: np.ndarray, *, mean: float, ergotropy: float, capacity: float
+) -> dict:
     """Born probabilities of the measured energy of N cells (stems with circles) and three marks.
 
     ``mean`` is ⟨H⟩ (dashed vertical line), ``ergotropy`` the largest extractable work (dash-dot),
@@ -33,8 +34,9 @@ def plot_energy_distribution(ax, quanta: np.ndarray, probabilities: np.ndarray, 
     """
     x, y = _stems(quanta, probabilities)
     (stems,) = ax.plot(x, y, color=COLORS[0], linestyle="-", linewidth=2.0)
-    (tops,) = ax.plot(quanta, probabilities, color=COLORS[0], linestyle="none", marker=MARKERS[0], markersize=7,
-                      label="P(measure k quanta)")
+    (tops,) = ax.plot(
+        quanta, probabilities, color=COLORS[0], linestyle="none", marker=MARKERS[0], markersize=7, label="P(measure k quanta)"
+    )
     mean_line = ax.axvline(mean, color=COLORS[1], linestyle=LINESTYLES[1], linewidth=1.8, label="mean ⟨H⟩")
     work_line = ax.axvline(ergotropy, color=COLORS[2], linestyle=LINESTYLES[2], linewidth=1.8, label="ergotropy W")
     cap_line = ax.axvline(capacity, color=PALETTE["black"], linestyle=LINESTYLES[3], linewidth=1.4, label="capacity N")
@@ -43,12 +45,13 @@ def plot_energy_distribution(ax, quanta: np.ndarray, probabilities: np.ndarray, 
     ax.set_xlabel("energy found by a measurement (quanta ħω)")
     ax.set_ylabel("probability")
     ax.set_title("Measuring the energy of N cells")
-    ax.legend(loc="upper right", fontsize=8)
+    legend_outside(ax, "below", fontsize=8)  # a full battery's stems and lines reach every corner
     return {"stems": stems, "tops": tops, "mean": mean_line, "ergotropy": work_line, "capacity": cap_line}
 
 
-def update_energy_distribution(artists: dict, ax, quanta: np.ndarray, probabilities: np.ndarray, *, mean: float,
-                               ergotropy: float, capacity: float) -> None:
+def update_energy_distribution(
+    artists: dict, ax, quanta: np.ndarray, probabilities: np.ndarray, *, mean: float, ergotropy: float, capacity: float
+) -> None:
     """Move the artists of :func:`plot_energy_distribution` to new numbers, in place."""
     artists["stems"].set_data(*_stems(quanta, probabilities))
     artists["tops"].set_data(quanta, probabilities)
@@ -58,8 +61,17 @@ def update_energy_distribution(artists: dict, ax, quanta: np.ndarray, probabilit
     ax.set_xlim(-0.5, capacity + 0.5)
 
 
-def plot_charging(ax, times_ns: np.ndarray, parallel: np.ndarray, collective: np.ndarray, charger: np.ndarray, *,
-                  capacity: float, tau_parallel: float, tau_collective: float) -> dict:
+def plot_charging(
+    ax,
+    times_ns: np.ndarray,
+    parallel: np.ndarray,
+    collective: np.ndarray,
+    charger: np.ndarray,
+    *,
+    capacity: float,
+    tau_parallel: float,
+    tau_collective: float,
+) -> dict:
     """Stored energy vs time for parallel and collective charging, and the shared cavity's energy.
 
     Markers (square, triangle) sit at the charging times τ (first maxima). Returns ``{"parallel",
@@ -70,21 +82,40 @@ def plot_charging(ax, times_ns: np.ndarray, parallel: np.ndarray, collective: np
     (col,) = ax.plot(times_ns, collective, color=COLORS[3], linestyle=LINESTYLES[2], label="battery, collective (shared cavity)")
     (chg,) = ax.plot(times_ns, charger, color=COLORS[4], linestyle=LINESTYLES[1], linewidth=1.4, label="shared cavity (charger)")
     cap = ax.axhline(capacity, color=PALETTE["black"], linestyle=LINESTYLES[3], linewidth=1.2, label="capacity N")
-    (tp,) = ax.plot([tau_parallel], [capacity], linestyle="none", marker=MARKERS[1], markersize=8, color=COLORS[0], label="τ parallel")
-    (tc,) = ax.plot([tau_collective], [np.interp(tau_collective, times_ns, collective)], linestyle="none",
-                    marker=MARKERS[2], markersize=9, color=COLORS[3], label="τ collective")
+    (tp,) = ax.plot(
+        [tau_parallel], [capacity], linestyle="none", marker=MARKERS[1], markersize=8, color=COLORS[0], label="τ parallel"
+    )
+    (tc,) = ax.plot(
+        [tau_collective],
+        [np.interp(tau_collective, times_ns, collective)],
+        linestyle="none",
+        marker=MARKERS[2],
+        markersize=9,
+        color=COLORS[3],
+        label="τ collective",
+    )
     ax.set_xlim(times_ns[0], times_ns[-1])
     ax.set_ylim(-0.03 * capacity, 1.08 * capacity)
     ax.set_xlabel("time (ns)")
     ax.set_ylabel("energy (quanta ħω)")
     ax.set_title("Charging N cells with photons")
-    ax.legend(loc="lower right", fontsize=7)
+    legend_outside(ax, "below", fontsize=7, ncols=3)
     return {"parallel": par, "collective": col, "charger": chg, "capacity": cap, "tau_parallel": tp, "tau_collective": tc}
 
 
-def update_charging(artists: dict, ax, times_ns: np.ndarray, parallel: np.ndarray, collective: np.ndarray,
-                    charger: np.ndarray, *, capacity: float, tau_parallel: float, tau_collective: float,
-                    energy_collective: float) -> None:
+def update_charging(
+    artists: dict,
+    ax,
+    times_ns: np.ndarray,
+    parallel: np.ndarray,
+    collective: np.ndarray,
+    charger: np.ndarray,
+    *,
+    capacity: float,
+    tau_parallel: float,
+    tau_collective: float,
+    energy_collective: float,
+) -> None:
     """Move the artists of :func:`plot_charging` to new curves, in place."""
     artists["parallel"].set_data(times_ns, parallel)
     artists["collective"].set_data(times_ns, collective)
@@ -125,5 +156,11 @@ def plot_self_discharge(ax, times_us: np.ndarray, stored: np.ndarray, ergotropy:
     return [e_line, w_line]
 
 
-__all__ = ["plot_charging", "plot_energy_distribution", "plot_power_advantage", "plot_self_discharge",
-           "update_charging", "update_energy_distribution"]
+__all__ = [
+    "plot_charging",
+    "plot_energy_distribution",
+    "plot_power_advantage",
+    "plot_self_discharge",
+    "update_charging",
+    "update_energy_distribution",
+]

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE
+from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE, legend_outside, refresh_legend
 
 #: How each of Bob's states is drawn: (label, colour, marker, line style). Shape and style carry the
 #: meaning as well as colour.
@@ -43,11 +43,20 @@ def draw_bob_bloch_disc(ax) -> list:
     ax.set_title("Bob's Bloch vector (x–z plane)")
     lines = []
     for i, (label, color, marker, style) in enumerate(BOB_STATES):
-        (line,) = ax.plot([0, 0], [0, 0], color=color, marker=marker, linestyle=style, markevery=[1],
-                          markersize=11 if i == 0 else 9, fillstyle="none" if i == 0 else "full",
-                          label=label, zorder=3 + i)
+        (line,) = ax.plot(
+            [0, 0],
+            [0, 0],
+            color=color,
+            marker=marker,
+            linestyle=style,
+            markevery=[1],
+            markersize=11 if i == 0 else 9,
+            fillstyle="none" if i == 0 else "full",
+            label=label,
+            zorder=3 + i,
+        )
         lines.append(line)
-    ax.legend(loc="lower left", bbox_to_anchor=(1.0, 0.0), fontsize=8)
+    legend_outside(ax, "below", fontsize=8)
     return lines
 
 
@@ -59,6 +68,7 @@ def update_bob_bloch_disc(lines: Sequence, vectors: Sequence) -> None:
             continue
         line.set_visible(True)
         line.set_data([0.0, float(vector[0])], [0.0, float(vector[2])])
+    refresh_legend(lines[0].axes, side="below", fontsize=8)  # only the states drawn
 
 
 def draw_bob_energy(ax, *, level_spacing: float = 1.0) -> tuple:
@@ -67,8 +77,7 @@ def draw_bob_energy(ax, *, level_spacing: float = 1.0) -> tuple:
     Returns ``(bars, value_texts)`` for :func:`update_bob_energy`.
     """
     positions = np.arange(len(BOB_STATES))
-    bars = ax.bar(positions, np.zeros(len(BOB_STATES)), color=[c for _, c, _, _ in BOB_STATES],
-                  edgecolor="black", alpha=0.85)
+    bars = ax.bar(positions, np.zeros(len(BOB_STATES)), color=[c for _, c, _, _ in BOB_STATES], edgecolor="black", alpha=0.85)
     for bar, hatch in zip(bars, _HATCHES):
         bar.set_hatch(hatch)
     ax.set_xticks(positions, ["before", "after\n(unknown)", "given\n+1", "given\n−1"])
@@ -102,7 +111,7 @@ def plot_entanglement_measures(ax, p, concurrence, negativity, *, threshold: flo
     ax.set_xlabel("Werner weight p")
     ax.set_ylabel("entanglement")
     ax.set_ylim(-0.02, 1.02)
-    ax.legend(loc="upper left")
+    legend_outside(ax, "below", ncols=1)  # the threshold line would run through a legend inside
     return lines
 
 
@@ -116,12 +125,13 @@ def plot_chsh(ax, p, chsh, *, threshold: float | None = 1 / math.sqrt(2)) -> lis
     ax.set_xlabel("Werner weight p")
     ax.set_ylabel("CHSH value")
     ax.set_ylim(0, 3.0)
-    ax.legend(loc="lower right")
+    legend_outside(ax, "below")
     return lines
 
 
-def plot_sudden_death(ax, time, concurrence, coherence_term, population_term, qubit_coherence, *,
-                      time_label: str = "time (µs)") -> dict:
+def plot_sudden_death(
+    ax, time, concurrence, coherence_term, population_term, qubit_coherence, *, time_label: str = "time (µs)"
+) -> dict:
     """Concurrence and the coherences that feed it against time; returns the artists by name.
 
     ``coherence_term`` = 2|ρ₀₁,₁₀|, ``population_term`` = 2√(ρ₀₀ρ₁₁), ``qubit_coherence`` that of one
@@ -129,27 +139,31 @@ def plot_sudden_death(ax, time, concurrence, coherence_term, population_term, qu
     (:func:`update_sudden_death` moves it).
     """
     artists = {}
-    (artists["concurrence"],) = ax.plot(time, concurrence, color=COLORS[0], linestyle="-", linewidth=2.5,
-                                        label="concurrence C(t)")
-    (artists["coherence"],) = ax.plot(time, coherence_term, color=COLORS[1], linestyle="--",
-                                      label="two-qubit coherence 2|ρ₀₁,₁₀|")
-    (artists["population"],) = ax.plot(time, population_term, color=COLORS[3], linestyle=":",
-                                       label="population term 2√(ρ₀₀ρ₁₁)")
-    (artists["qubit"],) = ax.plot(time, qubit_coherence, color=COLORS[2], linestyle="-.",
-                                  label="one qubit's coherence 2|ρ₀₁|, from |+⟩")
+    (artists["concurrence"],) = ax.plot(
+        time, concurrence, color=COLORS[0], linestyle="-", linewidth=2.5, label="concurrence C(t)"
+    )
+    (artists["coherence"],) = ax.plot(
+        time, coherence_term, color=COLORS[1], linestyle="--", label="two-qubit coherence 2|ρ₀₁,₁₀|"
+    )
+    (artists["population"],) = ax.plot(time, population_term, color=COLORS[3], linestyle=":", label="population term 2√(ρ₀₀ρ₁₁)")
+    (artists["qubit"],) = ax.plot(
+        time, qubit_coherence, color=COLORS[2], linestyle="-.", label="one qubit's coherence 2|ρ₀₁|, from |+⟩"
+    )
     artists["death"] = ax.axvline(0.0, color="0.2", linestyle=(0, (1, 1)), linewidth=1.5)
-    (artists["death_marker"],) = ax.plot([0.0], [0.0], linestyle="none", marker=MARKERS[3], color="0.2",
-                                         markersize=9, label="entanglement sudden death")
+    (artists["death_marker"],) = ax.plot(
+        [0.0], [0.0], linestyle="none", marker=MARKERS[3], color="0.2", markersize=9, label="entanglement sudden death"
+    )
     ax.set_xlabel(time_label)
     ax.set_ylabel("value")
     ax.set_xlim(float(np.min(time)), float(np.max(time)))
     ax.set_ylim(-0.02, 1.02)
-    ax.legend(loc="upper right", fontsize=8)
+    legend_outside(ax, "right", fontsize=8)
     return artists
 
 
-def update_sudden_death(artists: dict, concurrence, coherence_term, population_term, qubit_coherence,
-                        death_time: float | None) -> None:
+def update_sudden_death(
+    artists: dict, concurrence, coherence_term, population_term, qubit_coherence, death_time: float | None
+) -> None:
     """Move the curves of :func:`plot_sudden_death`; ``death_time`` None hides the marker."""
     artists["concurrence"].set_ydata(concurrence)
     artists["coherence"].set_ydata(coherence_term)
@@ -161,3 +175,4 @@ def update_sudden_death(artists: dict, concurrence, coherence_term, population_t
     if visible:
         artists["death"].set_xdata([death_time, death_time])
         artists["death_marker"].set_data([death_time], [0.0])
+    refresh_legend(artists["death"].axes, side="right", fontsize=8)

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from matplotlib.ticker import FuncFormatter
 
-from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE, nice_ceiling
+from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE, legend_outside, nice_ceiling
 
 #: Rows of the QET energy ledger, top to bottom, with a hatch each (meaning not by colour alone).
 LEDGER_ROWS: tuple[str, ...] = (
@@ -25,8 +26,9 @@ _LEDGER_HATCHES = ("//", "", "..", "xx", "\\\\", "--")
 _LEDGER_COLORS = (COLORS[1], COLORS[1], COLORS[0], COLORS[5], COLORS[2], COLORS[6])
 
 
-def plot_born_sampling(ax, outcomes: Sequence[float], probabilities: Sequence[float], counts: Sequence[int], *,
-                       labels: Sequence[str] | None = None) -> dict:
+def plot_born_sampling(
+    ax, outcomes: Sequence[float], probabilities: Sequence[float], counts: Sequence[int], *, labels: Sequence[str] | None = None
+) -> dict:
     """Measured frequencies (hatched bars) next to Born-rule probabilities (black diamonds).
 
     ``counts`` are how often each outcome was sampled. Returns ``{"bars", "born"}``.
@@ -34,10 +36,18 @@ def plot_born_sampling(ax, outcomes: Sequence[float], probabilities: Sequence[fl
     counts = np.asarray(counts, dtype=float)
     positions = np.arange(len(outcomes))
     frequencies = counts / max(counts.sum(), 1.0)
-    bars = ax.bar(positions, frequencies, width=0.5, color=COLORS[0], hatch="//", edgecolor="white",
-                  label=f"measured frequency ({int(counts.sum())} shots)")
-    (born,) = ax.plot(positions, probabilities, linestyle="none", marker="D", markersize=10, color=PALETTE["black"],
-                      label="Born rule |⟨a|ψ⟩|²")
+    bars = ax.bar(
+        positions,
+        frequencies,
+        width=0.5,
+        color=COLORS[0],
+        hatch="//",
+        edgecolor="white",
+        label=f"measured frequency ({int(counts.sum())} shots)",
+    )
+    (born,) = ax.plot(
+        positions, probabilities, linestyle="none", marker="D", markersize=10, color=PALETTE["black"], label="Born rule |⟨a|ψ⟩|²"
+    )
     ax.set_xticks(positions, labels if labels is not None else [f"{o:+.3g}" for o in outcomes])
     ax.set_ylim(0, 1.05)
     ax.set_xlabel("outcome")
@@ -46,22 +56,44 @@ def plot_born_sampling(ax, outcomes: Sequence[float], probabilities: Sequence[fl
     return {"bars": bars, "born": born}
 
 
-def plot_zeno(ax, n_values: Sequence[int], transition: Sequence[float], survival: Sequence[float], *,
-              simulated_transition: Sequence[float] | None = None,
-              simulated_survival: Sequence[float] | None = None) -> dict:
+def plot_zeno(
+    ax,
+    n_values: Sequence[int],
+    transition: Sequence[float],
+    survival: Sequence[float],
+    *,
+    simulated_transition: Sequence[float] | None = None,
+    simulated_survival: Sequence[float] | None = None,
+) -> dict:
     """Itano's two quantities against the number of measurements N, closed form (lines) and simulated
     (markers). Returns ``{"transition", "survival", "sim_transition", "sim_survival"}`` (Line2D or None)."""
-    (transition_line,) = ax.plot(n_values, transition, color=COLORS[3], linestyle=LINESTYLES[0],
-                                 label="transition P(|1⟩ at the end) = [1 − cosᴺ(π/N)]/2")
-    (survival_line,) = ax.plot(n_values, survival, color=COLORS[0], linestyle=LINESTYLES[1],
-                               label="survival P(every outcome |0⟩) = cos²ᴺ(π/2N)")
+    (transition_line,) = ax.plot(
+        n_values, transition, color=COLORS[3], linestyle=LINESTYLES[0], label="transition P(|1⟩ at the end) = [1 − cosᴺ(π/N)]/2"
+    )
+    (survival_line,) = ax.plot(
+        n_values, survival, color=COLORS[0], linestyle=LINESTYLES[1], label="survival P(every outcome |0⟩) = cos²ᴺ(π/2N)"
+    )
     artists = {"transition": transition_line, "survival": survival_line, "sim_transition": None, "sim_survival": None}
     if simulated_transition is not None:
-        (artists["sim_transition"],) = ax.plot(n_values, simulated_transition, linestyle="none", marker=MARKERS[0],
-                                               markerfacecolor="none", color=COLORS[3], label="transition, simulated")
+        (artists["sim_transition"],) = ax.plot(
+            n_values,
+            simulated_transition,
+            linestyle="none",
+            marker=MARKERS[0],
+            markerfacecolor="none",
+            color=COLORS[3],
+            label="transition, simulated",
+        )
     if simulated_survival is not None:
-        (artists["sim_survival"],) = ax.plot(n_values, simulated_survival, linestyle="none", marker=MARKERS[1],
-                                             markerfacecolor="none", color=COLORS[0], label="survival, simulated")
+        (artists["sim_survival"],) = ax.plot(
+            n_values,
+            simulated_survival,
+            linestyle="none",
+            marker=MARKERS[1],
+            markerfacecolor="none",
+            color=COLORS[0],
+            label="survival, simulated",
+        )
     ax.set_xlabel("number of measurements N during the π pulse")
     ax.set_ylabel("probability")
     ax.set_ylim(-0.02, 1.02)
@@ -69,19 +101,27 @@ def plot_zeno(ax, n_values: Sequence[int], transition: Sequence[float], survival
     return artists
 
 
-def plot_efficiency_vs_rate(ax, rates_per_ps: Sequence[float], efficiency: Sequence[float], *,
-                            label: str = "transport efficiency η") -> dict:
+def plot_efficiency_vs_rate(
+    ax, rates_per_ps: Sequence[float], efficiency: Sequence[float], *, label: str = "transport efficiency η"
+) -> dict:
     """Transport efficiency against the measurement rate (log x axis) with a marker for the current
     rate. Returns ``{"curve", "current", "text"}``; move the marker with ``set_data``."""
     (curve,) = ax.plot(rates_per_ps, efficiency, color=COLORS[2], linestyle=LINESTYLES[0], label=label)
-    (current,) = ax.plot(rates_per_ps[:1], efficiency[:1], linestyle="none", marker="o", markersize=9,
-                         color=COLORS[3], label="chosen measurement rate")
+    (current,) = ax.plot(
+        rates_per_ps[:1],
+        efficiency[:1],
+        linestyle="none",
+        marker="o",
+        markersize=9,
+        color=COLORS[3],
+        label="chosen measurement rate",
+    )
     text = ax.text(0.02, 0.04, "", transform=ax.transAxes, fontsize=10)
     ax.set_xscale("log")
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("measurement rate r of every site's occupation (ps⁻¹)")
     ax.set_ylabel("efficiency η (population trapped)")
-    ax.legend(loc="upper right")
+    legend_outside(ax, "below")
     return {"curve": curve, "current": current, "text": text}
 
 
@@ -91,14 +131,24 @@ def plot_qet_curves(ax, angles: np.ndarray, with_message: np.ndarray, without_me
     ax.axhline(0.0, color="0.5", linewidth=0.8)
     (with_line,) = ax.plot(angles, with_message, color=COLORS[2], linestyle=LINESTYLES[0], label="with message")
     (without_line,) = ax.plot(angles, without_message, color=COLORS[3], linestyle=LINESTYLES[1], label="without message")
-    (current,) = ax.plot(angles[:1], with_message[:1], linestyle="none", marker="o", markersize=9,
-                         color=PALETTE["black"], label="Bob's φ (▼: off scale)")
+    (current,) = ax.plot(
+        angles[:1],
+        with_message[:1],
+        linestyle="none",
+        marker="o",
+        markersize=9,
+        color=PALETTE["black"],
+        label="Bob's φ (▼: off scale)",
+    )
     text = ax.text(0.98, 0.97, "", transform=ax.transAxes, fontsize=9, ha="right", va="top")
     ax.set_xlabel("Bob's rotation angle φ (rad)")
     ax.set_ylabel("energy Bob extracts (units of h·f)")
     ax.set_title("Bob's extraction E_B(φ)")
-    ax.legend(loc="center right", fontsize=8)
+    legend_outside(ax, "below", fontsize=8, ncols=3)
     ax.locator_params(nbins=5)
+    # one width for every tick label ("−0.006" and "−0.800" alike), so a frozen layout keeps the y label
+    # inside the figure whatever the scale
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.3f}".replace("-", "−")))
     return {"with": with_line, "without": without_line, "current": current, "text": text}
 
 

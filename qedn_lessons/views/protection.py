@@ -10,12 +10,17 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE
+from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE, legend_outside
 
 
 def plot_coherence_curves(
-    ax, times: np.ndarray, curves: Sequence[np.ndarray], labels: Sequence[str], *,
-    samples: Sequence[tuple[np.ndarray, np.ndarray, str]] = (), time_unit: str = "µs",
+    ax,
+    times: np.ndarray,
+    curves: Sequence[np.ndarray],
+    labels: Sequence[str],
+    *,
+    samples: Sequence[tuple[np.ndarray, np.ndarray, str]] = (),
+    time_unit: str = "µs",
     title: str = "Coherence under dephasing noise",
 ) -> dict:
     """Coherence versus total time, one line per curve, plus optional Monte Carlo points.
@@ -28,26 +33,40 @@ def plot_coherence_curves(
         raise ValueError(f"labels must have one entry per curve ({len(curves)}), got {len(labels)}")
     lines = []
     for index, (values, label) in enumerate(zip(curves, labels)):
-        (line,) = ax.plot(times, values, color=COLORS[index % len(COLORS)], linestyle=LINESTYLES[index % len(LINESTYLES)],
-                          label=label)
+        (line,) = ax.plot(
+            times, values, color=COLORS[index % len(COLORS)], linestyle=LINESTYLES[index % len(LINESTYLES)], label=label
+        )
         lines.append(line)
     points = []
     for index, (t, values, label) in enumerate(samples):
-        (pts,) = ax.plot(t, values, linestyle="none", marker=MARKERS[(index + 1) % len(MARKERS)], markersize=6,
-                         markerfacecolor="white", color=PALETTE["black"], label=label)
+        (pts,) = ax.plot(
+            t,
+            values,
+            linestyle="none",
+            marker=MARKERS[(index + 1) % len(MARKERS)],
+            markersize=6,
+            markerfacecolor="white",
+            color=PALETTE["black"],
+            label=label,
+        )
         points.append(pts)
     ax.set_xlim(float(times[0]), float(times[-1]))
     ax.set_ylim(-0.02, 1.05)
     ax.set_xlabel(f"total time T ({time_unit})")
     ax.set_ylabel("coherence |⟨ρ₀₁⟩| / |ρ₀₁(0)|")
     ax.set_title(title)
-    ax.legend(loc="center right", fontsize=8)  # the curves start at the top left: keep the legend off them
+    legend_outside(ax, "below", fontsize=8)  # the curves reach every corner as the noise memory changes
     return {"lines": lines, "points": points}
 
 
 def plot_logical_errors(
-    ax, probabilities: np.ndarray, curves: Sequence[np.ndarray], labels: Sequence[str], *,
-    samples: Sequence[tuple[np.ndarray, np.ndarray, str]] = (), marker_p: float | None = None,
+    ax,
+    probabilities: np.ndarray,
+    curves: Sequence[np.ndarray],
+    labels: Sequence[str],
+    *,
+    samples: Sequence[tuple[np.ndarray, np.ndarray, str]] = (),
+    marker_p: float | None = None,
     title: str = "Repetition code: logical error",
 ) -> dict:
     """Logical error probability versus the physical error probability p (log y axis).
@@ -60,14 +79,40 @@ def plot_logical_errors(
         raise ValueError(f"labels must have one entry per curve ({len(curves)}), got {len(labels)}")
     lines = []
     for index, (values, label) in enumerate(zip(curves, labels)):
-        (line,) = ax.semilogy(probabilities, np.maximum(values, 1e-300), color=COLORS[index % len(COLORS)],
-                              linestyle=LINESTYLES[index % len(LINESTYLES)], label=label)
+        (line,) = ax.semilogy(
+            probabilities,
+            np.maximum(values, 1e-300),
+            color=COLORS[index % len(COLORS)],
+            linestyle=LINESTYLES[index % len(LINESTYLES)],
+            label=label,
+        )
         lines.append(line)
     points = []
     for index, (p, values, label) in enumerate(samples):
-        (pts,) = ax.semilogy(p, np.maximum(values, 1e-300), linestyle="none", marker=MARKERS[(index + 1) % len(MARKERS)],
-                             markersize=6, markerfacecolor="white", color=PALETTE["black"], label=label)
+        (pts,) = ax.semilogy(
+            p,
+            np.maximum(values, 1e-300),
+            linestyle="none",
+            marker=MARKERS[(index + 1) % len(MARKERS)],
+            markersize=6,
+            markerfacecolor="white",
+            color=PALETTE["black"],
+            label=label,
+        )
         points.append(pts)
+    if probabilities[0] < 0.5 < probabilities[-1]:
+        # on the log axis the crossing sits squeezed at the top: mark it and say what it means
+        ax.plot([0.5], [0.5], linestyle="none", marker="o", markersize=7, markerfacecolor="none", color=PALETTE["black"])
+        ax.annotate(
+            "all cross at p = ½:\nabove it a code adds errors",
+            (0.5, 0.5),
+            xytext=(-8, -38),
+            textcoords="offset points",
+            ha="right",
+            va="top",
+            fontsize=8,
+            arrowprops={"arrowstyle": "->", "color": "0.3"},
+        )
     marker = None
     if marker_p is not None:
         marker = ax.axvline(marker_p, color="0.35", linestyle=":", linewidth=1.2, label="chosen p")
@@ -79,19 +124,36 @@ def plot_logical_errors(
     ax.set_xlabel("physical error probability p per qubit")
     ax.set_ylabel("logical error probability")
     ax.set_title(title)
-    ax.legend(loc="lower right", fontsize=8)
+    legend_outside(ax, "below", fontsize=8)
     return {"lines": lines, "points": points, "marker": marker}
 
 
-def plot_ghz_scaling(ax, n_qubits: np.ndarray, independent: np.ndarray, correlated: np.ndarray, *,
-                     gamma_t: float, measured: Sequence[tuple[int, float]] = ()) -> dict:
+def plot_ghz_scaling(
+    ax,
+    n_qubits: np.ndarray,
+    independent: np.ndarray,
+    correlated: np.ndarray,
+    *,
+    gamma_t: float,
+    measured: Sequence[tuple[int, float]] = (),
+) -> dict:
     """GHZ coherence versus register size N on a log–log plot, independent (e^{−Nγt}) and correlated
     (e^{−N²γt}) noise, for the single-qubit ``gamma_t`` named in the legend. Returns ``{"independent",
     "correlated"}``."""
-    (ind,) = ax.loglog(n_qubits, np.maximum(independent, 1e-300), color=COLORS[0], linestyle=LINESTYLES[0],
-                       label=f"independent noise, e^(−Nγt), γt = {gamma_t:g}")
-    (cor,) = ax.loglog(n_qubits, np.maximum(correlated, 1e-300), color=COLORS[1], linestyle=LINESTYLES[1],
-                       label=f"correlated noise, e^(−N²γt), γt = {gamma_t:g}")
+    (ind,) = ax.loglog(
+        n_qubits,
+        np.maximum(independent, 1e-300),
+        color=COLORS[0],
+        linestyle=LINESTYLES[0],
+        label=f"independent noise, e^(−Nγt), γt = {gamma_t:g}",
+    )
+    (cor,) = ax.loglog(
+        n_qubits,
+        np.maximum(correlated, 1e-300),
+        color=COLORS[1],
+        linestyle=LINESTYLES[1],
+        label=f"correlated noise, e^(−N²γt), γt = {gamma_t:g} (off scale below 10⁻⁶)",
+    )
     ax.set_ylim(1e-6, 1.5)
     ax.set_xlabel("number of qubits N in the GHZ state")
     ax.set_ylabel("coherence left")

@@ -16,11 +16,22 @@ def plot_populations(ax, times_ps, sites, sink, *, max_sites: int = 12, sink_lab
     for k in range(max_sites):
         style = series_style(k)
         data = sites[:, k] if k < n else np.full(len(times_ps), np.nan)
-        (line,) = ax.plot(times_ps, data, color=style["color"], linestyle=style["linestyle"], lw=1.4,
-                          label=f"site {k + 1}" if k < n else "_")
+        # beyond the eight colour/line-style pairs, sites also get markers: no two entries look alike
+        marks = {"marker": style["marker"], "markersize": 4, "markevery": (k % 12, 12)} if k >= len(COLORS) else {}
+        (line,) = ax.plot(
+            times_ps,
+            data,
+            color=style["color"],
+            linestyle=style["linestyle"],
+            lw=1.4,
+            label=f"site {k + 1}" if k < n else "_",
+            **marks,
+        )
         site_lines.append(line)
     (sink_line,) = ax.plot(times_ps, sink, color=PALETTE["black"], lw=3.0, label=sink_label)
-    ax.set(xlabel="time (ps)", ylabel="population", ylim=(-0.02, 1.02))
+    # Explicit limits from the data's own ranges: lines that start as NaN must not leave matplotlib's
+    # empty-axes limits (−0.055…0.055) in place.
+    ax.set(xlabel="time (ps)", ylabel="population", xlim=(float(times_ps[0]), float(times_ps[-1])), ylim=(-0.02, 1.02))
     return site_lines, sink_line
 
 
@@ -42,11 +53,29 @@ def plot_spreading(ax, times, msd_quantum, msd_classical, *, ballistic=None, dif
         ax.loglog(times, msd_quantum, color=COLORS[0], linestyle="-", marker="o", ms=3, label="quantum walk")[0],
         ax.loglog(times, msd_classical, color=COLORS[1], linestyle="--", marker="s", ms=3, label="classical random walk")[0],
     ]
+    # The guides are grey with styles of their own (dotted; dash-dot with open triangles), so they can be
+    # told apart; the diffusive one is drawn over the classical walk it coincides with, not hidden under it.
     if ballistic is not None:
-        lines.append(ax.loglog(times, ballistic, color=PALETTE["black"], linestyle=":", lw=1, label="2J²t² (ballistic)")[0])
+        lines.append(
+            ax.loglog(times, ballistic, color="0.45", linestyle=":", lw=1.6, zorder=1.5, label="2J²t² (ballistic guide)")[0]
+        )
     if diffusive is not None:
-        lines.append(ax.loglog(times, diffusive, color=PALETTE["black"], linestyle=(0, (1, 3)), lw=1, label="2Jt (diffusive)")[0])
-    ax.set(xlabel="time (1/J)", ylabel="⟨x²⟩ (sites²)")
+        lines.append(
+            ax.loglog(
+                times,
+                diffusive,
+                color="0.45",
+                linestyle="-.",
+                lw=1.0,
+                marker="^",
+                ms=4,
+                markevery=3,
+                fillstyle="none",
+                zorder=3,
+                label="2Jt (diffusive guide)",
+            )[0]
+        )
+    ax.set(xlabel="time (1/J)", ylabel="⟨x²⟩ (sites²)", xlim=(float(times[0]) / 1.2, float(times[-1]) * 1.2))
     ax.legend(loc="upper left")
     return lines
 
@@ -55,8 +84,8 @@ def plot_distribution(ax, positions, p_quantum, p_classical):
     """Probability vs site at one time: quantum (solid) and classical (dashed). Returns the lines."""
     lq = ax.plot(positions, p_quantum, color=COLORS[0], linestyle="-", label="quantum")[0]
     lc = ax.plot(positions, p_classical, color=COLORS[1], linestyle="--", label="classical")[0]
-    ax.set(xlabel="site (relative to start)", ylabel="probability")
-    ax.legend(loc="upper right")
+    ax.set(xlabel="site (relative to start)", ylabel="probability", xlim=(float(positions[0]), float(positions[-1])))
+    ax.legend(loc="upper center", ncols=2)  # callers leave headroom above the data for it
     return [lq, lc]
 
 

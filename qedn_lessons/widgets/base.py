@@ -13,6 +13,9 @@ Design (why it is fast and renders everywhere):
 * sliders update on release (``continuous_update=False``), so a drag never queues dozens of redraws;
 * the caption under the figure is rewritten on every update with the numbers it shows: it is the
   figure's alt text for screen readers, and it says in words what colour alone must not carry;
+  setting ``alt_text`` also puts it on the figure's ``<img>`` (as its ``title``, the accessible name
+  ipywidgets' ``tooltip`` gives an image), and every slider handle gets its description as
+  accessible name (:mod:`qedn_lessons.widgets.a11y`) — WCAG 2.1 AA in JupyterLab and Voila;
 * outside a live kernel (the static HTML site) the explorer falls back to a PNG of its default
   figure with that caption as alt text.
 
@@ -33,35 +36,61 @@ from typing import Any, ClassVar
 import ipywidgets as widgets
 import numpy as np
 
-from qedn_lessons._registry import import_submodules
+from qedn_lessons._registry import import_submodules, register_unique
+from qedn_lessons.widgets.a11y import FigureImage, aria_output
 from qedn_lessons.widgets.render import FigureRenderer, full_redraw_forced
 
 _STYLE = {"description_width": "initial"}
 _LAYOUT = {"width": "340px"}
 
 
-def float_slider(description: str, value: float, minimum: float, maximum: float, step: float, *, readout_format: str = ".3g") -> widgets.FloatSlider:
+def float_slider(
+    description: str, value: float, minimum: float, maximum: float, step: float, *, readout_format: str = ".3g"
+) -> widgets.FloatSlider:
     """A bounded float slider in the course's style (updates on release)."""
     return widgets.FloatSlider(
-        value=value, min=minimum, max=maximum, step=step, description=description,
-        readout_format=readout_format, continuous_update=False, style=_STYLE, layout=_LAYOUT,
+        value=value,
+        min=minimum,
+        max=maximum,
+        step=step,
+        description=description,
+        readout_format=readout_format,
+        continuous_update=False,
+        style=_STYLE,
+        layout=_LAYOUT,
     )
 
 
-def log_slider(description: str, value: float, minimum: float, maximum: float, *, steps_per_decade: int = 10, readout_format: str = ".3g") -> widgets.FloatLogSlider:
+def log_slider(
+    description: str, value: float, minimum: float, maximum: float, *, steps_per_decade: int = 10, readout_format: str = ".3g"
+) -> widgets.FloatLogSlider:
     """A bounded slider on a log scale from ``minimum`` to ``maximum`` (both > 0)."""
     low, high = np.log10(minimum), np.log10(maximum)
     return widgets.FloatLogSlider(
-        value=value, base=10, min=low, max=high, step=1.0 / steps_per_decade, description=description,
-        readout_format=readout_format, continuous_update=False, style=_STYLE, layout=_LAYOUT,
+        value=value,
+        base=10,
+        min=low,
+        max=high,
+        step=1.0 / steps_per_decade,
+        description=description,
+        readout_format=readout_format,
+        continuous_update=False,
+        style=_STYLE,
+        layout=_LAYOUT,
     )
 
 
 def int_slider(description: str, value: int, minimum: int, maximum: int, step: int = 1) -> widgets.IntSlider:
     """A bounded integer slider in the course's style (updates on release)."""
     return widgets.IntSlider(
-        value=value, min=minimum, max=maximum, step=step, description=description,
-        continuous_update=False, style=_STYLE, layout=_LAYOUT,
+        value=value,
+        min=minimum,
+        max=maximum,
+        step=step,
+        description=description,
+        continuous_update=False,
+        style=_STYLE,
+        layout=_LAYOUT,
     )
 
 
@@ -85,6 +114,8 @@ class Explorer:
     title: ClassVar[str] = ""
     #: (control, explanation with range and units) pairs; add ("Figure", "what the panels show").
     legend: ClassVar[tuple[tuple[str, str], ...]] = ()
+    #: Named telling settings (name -> {control: value}), shown in the gallery and checked by the tests.
+    presets: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def __init__(self, **initial: Any) -> None:
         self.controls: dict[str, widgets.ValueWidget] = self.build_controls()
@@ -94,7 +125,7 @@ class Explorer:
             self.controls[name].value = value
         self.fig = self.build_figure()
         self.renderer = FigureRenderer(self.fig)  # QEDN_FULL_REDRAW=1: a full savefig per move instead
-        self.image = widgets.Image(format="png", layout={"max_width": "100%", "height": "auto"})
+        self.image = FigureImage(format="png", layout={"max_width": "100%", "height": "auto"})
         self.caption = widgets.HTML()
         self.last_update_ms = float("nan")
         self._frozen = False
@@ -108,6 +139,7 @@ class Explorer:
                 self.image,
                 self.caption,
                 widgets.HTML(self.legend_html()),
+                aria_output(),
             ],
             layout={"border": "1px solid #ccc", "padding": "6px"},
         )
@@ -132,6 +164,16 @@ class Explorer:
         return ()
 
     # --- machinery ---------------------------------------------------------------------------------
+    @property
+    def alt_text(self) -> str:
+        """What the figure shows now (the caption): the figure's accessible name in the browser."""
+        return self._alt_text
+
+    @alt_text.setter
+    def alt_text(self, text: str) -> None:
+        self._alt_text = text
+        self.image.tooltip = f"Figure: {text}"  # the <img>'s title and alt (widgets.a11y): its accessible name
+
     def values(self) -> dict[str, Any]:
         return {name: control.value for name, control in self.controls.items()}
 
@@ -153,11 +195,47 @@ class Explorer:
         self.image.value = png
         self.caption.value = f"<p aria-live='polite' style='margin:0.2em 0'><i>Figure: {html.escape(caption)}</i></p>"
         self.alt_text = caption
+        self.apply_inactive_controls()
         self.last_update_ms = (time.perf_counter() - start) * 1e3
+
+    # --- controls that cannot change the figure (kept apart from the rendering path) -------------
+    def inactive_controls(self, **values: Any) -> dict[str, str]:
+        """Controls that cannot change the figure at these ``values``: {control name: reason}.
+
+        Subclasses override it; the base disables those controls after each update and says why in
+        their tooltip (and under the caption)."""
+        return {}
+
+    def apply_inactive_controls(self) -> dict[str, str]:
+        """Disable the controls :meth:`inactive_controls` names, with the reason as tooltip; re-enable the rest."""
+        inactive = self.inactive_controls(**self.values())
+        unknown = set(inactive) - set(self.controls)
+        if unknown:
+            raise ValueError(f"inactive_controls names unknown controls {sorted(unknown)}; controls: {sorted(self.controls)}")
+        for name, control in self.controls.items():
+            reason = inactive.get(name)
+            control.disabled = reason is not None
+            control.tooltip = f"Disabled: {reason}" if reason else None
+        if inactive:
+            notes = "; ".join(
+                f"{html.escape(self.controls[n].description)} is off: {html.escape(r)}" for n, r in inactive.items()
+            )
+            self.caption.value += f"<p style='margin:0.2em 0;font-size:90%'>({notes}.)</p>"
+        self.inactive = inactive
+        return inactive
+
+    def apply_preset(self, name: str) -> None:
+        """Set the controls to the named preset of :attr:`presets` (one update per changed control)."""
+        if name not in self.presets:
+            raise ValueError(f"preset must be one of {sorted(self.presets)}, got {name!r}")
+        for control, value in self.presets[name].items():
+            self.controls[control].value = value
 
     def legend_html(self) -> str:
         items = "".join(f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in self.legend)
-        return f"<details open><summary><b>Legend</b> (the controls and what the figure shows)</summary><ul>{items}</ul></details>"
+        return (
+            f"<details open><summary><b>Legend</b> (the controls and what the figure shows)</summary><ul>{items}</ul></details>"
+        )
 
     def _repr_mimebundle_(self, **kwargs: Any):
         bundle = self.widget._repr_mimebundle_(**kwargs)
@@ -173,7 +251,7 @@ EXPLORERS: dict[str, type[Explorer]] = {}
 
 def register_explorer(cls: type[Explorer]) -> type[Explorer]:
     """Class decorator: add an explorer to the registry used by tests and benchmarks."""
-    EXPLORERS[cls.__name__] = cls
+    register_unique(EXPLORERS, f"{cls.__module__}.{cls.__qualname__}", cls, what="explorer")
     return cls
 
 
@@ -232,7 +310,7 @@ def random_value(control: widgets.ValueWidget, rng: np.random.Generator) -> Any:
     if isinstance(control, widgets.IntSlider | widgets.BoundedIntText):
         return int(rng.integers(control.min, control.max + 1))
     if isinstance(control, widgets.FloatSlider | widgets.BoundedFloatText):
-        steps = int(round((control.max - control.min) / control.step))
+        steps = round((control.max - control.min) / control.step)
         return float(control.min + control.step * rng.integers(0, steps + 1))
     if isinstance(control, widgets.Checkbox | widgets.ToggleButton):
         return bool(rng.integers(0, 2))

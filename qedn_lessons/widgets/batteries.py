@@ -15,8 +15,8 @@ from qedn_lessons.views.batteries import (
     update_charging,
     update_energy_distribution,
 )
-from qedn_lessons.widgets.render import artists_in
 from qedn_lessons.widgets.base import Explorer, float_slider, int_slider, log_slider, physics_cache, register_explorer
+from qedn_lessons.widgets.render import artists_in
 
 #: Frequency of each cell (a superconducting qubit) and of the cavity photons, hertz.
 CELL_FREQUENCY_HZ = 5e9
@@ -45,15 +45,27 @@ class BatteryExplorer(Explorer):
 
     title = "Quantum battery explorer: N cells, each in the state set by θ and r"
     legend = (
-        ("Bloch angle θ (°)", "0 to 180°: the state of every cell, cos(θ/2)|0⟩ + sin(θ/2)|1⟩ when r = 1. 0° is empty (ground), 90° an equal superposition, 180° full."),
-        ("Bloch length r", "0 to 1: how pure each cell's state is (1 pure, 0 fully mixed: a 50/50 coin toss between empty and full). Mixing keeps the mean energy but lowers the ergotropy."),
+        (
+            "Bloch angle θ (°)",
+            "0 to 180°: the state of every cell, cos(θ/2)|0⟩ + sin(θ/2)|1⟩ when r = 1. 0° is empty (ground), 90° an equal superposition, 180° full.",
+        ),
+        (
+            "Bloch length r",
+            "0 to 1: how pure each cell's state is (1 pure, 0 fully mixed: a 50/50 coin toss between empty and full). Mixing keeps the mean energy but lowers the ergotropy.",
+        ),
         ("N cells", "1 to 12 cells in the battery; each holds at most one quantum ħω of a 5 GHz qubit (3.3×10⁻²⁴ J)."),
-        ("coupling g/2π (MHz)", "1 to 100 MHz (log scale): coupling of each cell to the charging cavity's photons. It sets the time scale of charging, not how much energy is stored."),
-        ("Figure", "left: a measurement of the battery's energy gives a whole number k of quanta with the probabilities shown as stems with circles; "
-                   "the dashed line is the mean ⟨H⟩, the dash-dot line the ergotropy W (the most work any unitary can extract), the dotted line the capacity N. "
-                   "Right: charging from empty — stored energy vs time for parallel charging (solid; one cavity with one photon per cell) and collective charging "
-                   "(dash-dot; one shared cavity with N photons), and the energy left in the shared cavity (dashed), which mirrors the battery's. "
-                   "A square and a triangle mark the charging times τ (first maxima)."),
+        (
+            "coupling g/2π (MHz)",
+            "1 to 100 MHz (log scale): coupling of each cell to the charging cavity's photons. It sets the time scale of charging, not how much energy is stored.",
+        ),
+        (
+            "Figure",
+            "left: a measurement of the battery's energy gives a whole number k of quanta with the probabilities shown as stems with circles; "
+            "the dashed line is the mean ⟨H⟩, the dash-dot line the ergotropy W (the most work any unitary can extract), the dotted line the capacity N. "
+            "Right: charging from empty — stored energy vs time for parallel charging (solid; one cavity with one photon per cell) and collective charging "
+            "(dash-dot; one shared cavity with N photons), and the energy left in the shared cavity (dashed), which mirrors the battery's. "
+            "A square and a triangle mark the charging times τ (first maxima).",
+        ),
     )
 
     def build_controls(self):
@@ -69,10 +81,16 @@ class BatteryExplorer(Explorer):
         quanta = np.arange(2.0)
         self.dist_artists = plot_energy_distribution(ax_dist, quanta, np.array([0.5, 0.5]), mean=0.5, ergotropy=0.5, capacity=1.0)
         times = np.linspace(0.0, 1.0, 2)
-        self.charge_artists = plot_charging(ax_charge, times, np.zeros(2), np.zeros(2), np.ones(2), capacity=1.0,
-                                            tau_parallel=0.5, tau_collective=0.5)
+        self.charge_artists = plot_charging(
+            ax_charge, times, np.zeros(2), np.zeros(2), np.ones(2), capacity=1.0, tau_parallel=0.5, tau_collective=0.5
+        )
         self.ax_dist, self.ax_charge = ax_dist, ax_charge
         return fig
+
+    presets = {
+        "mostly full cells (θ = 160°, N = 11)": {"theta_deg": 160.0, "n_cells": 11},
+        "mixed cells (r = 0.3): little ergotropy": {"bloch_length": 0.3, "theta_deg": 120.0},
+    }
 
     def dynamic_artists(self):
         return artists_in(self.dist_artists, self.charge_artists)
@@ -83,13 +101,29 @@ class BatteryExplorer(Explorer):
         per_cell = batteries.stored_energy(rho, h)
         work = batteries.ergotropy(rho, h)
         quanta, probs = batteries.energy_distribution(rho, n_cells)
-        update_energy_distribution(self.dist_artists, self.ax_dist, quanta, probs, mean=n_cells * per_cell,
-                                   ergotropy=n_cells * work, capacity=float(n_cells))
+        update_energy_distribution(
+            self.dist_artists,
+            self.ax_dist,
+            quanta,
+            probs,
+            mean=n_cells * per_cell,
+            ergotropy=n_cells * work,
+            capacity=float(n_cells),
+        )
 
         par, col, times, parallel, collective = _charging(n_cells, coupling_mhz)
-        update_charging(self.charge_artists, self.ax_charge, times, parallel.battery_quanta, collective.battery_quanta,
-                        collective.charger_quanta, capacity=float(n_cells), tau_parallel=par.charging_time_ns,
-                        tau_collective=col.charging_time_ns, energy_collective=col.energy_quanta)
+        update_charging(
+            self.charge_artists,
+            self.ax_charge,
+            times,
+            parallel.battery_quanta,
+            collective.battery_quanta,
+            collective.charger_quanta,
+            capacity=float(n_cells),
+            tau_parallel=par.charging_time_ns,
+            tau_collective=col.charging_time_ns,
+            energy_collective=col.energy_quanta,
+        )
 
         conservation = float(np.max(np.abs(collective.battery_quanta + collective.charger_quanta - n_cells)))
         watts = batteries.power_watts(col.mean_power_quanta_per_ns, CELL_FREQUENCY_HZ)

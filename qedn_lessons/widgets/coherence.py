@@ -9,18 +9,23 @@ import numpy as np
 from qedn_lessons import coherence
 from qedn_lessons.style import new_figure
 from qedn_lessons.views.coherence import plot_bloch_plane, plot_decay, plot_ramsey
-from qedn_lessons.widgets.render import artists_in
 from qedn_lessons.widgets.base import Explorer, float_slider, log_slider, register_explorer
+from qedn_lessons.widgets.render import artists_in
 
 #: Qubit frequency of the explorer (a typical superconducting transmon), hertz.
 QUBIT_FREQUENCY_HZ = 5e9
 
 
 def _time_grid(t1_us: float, t2_us: float, detuning_rad_per_us: float) -> np.ndarray:
-    """Times shown: four times the longer of T1 and T2, sampled finely enough to draw the fringes."""
-    t_max = 4.0 * max(t1_us, t2_us)
-    fringes = abs(detuning_rad_per_us) * t_max / (2.0 * math.pi)
-    points = int(min(2000, max(400, 24 * fringes)))
+    """Times shown, chosen from the fastest time scale of the figure.
+
+    The coherence (Bloch spiral, Ramsey envelope, |ρ₀₁|) decays at T2, and T2 ≤ 2T1, so T2 is the
+    fastest decay: the window is four T2 (where |ρ₀₁| has fallen to e⁻⁴ of its start). The fringe
+    period 2π/|Δ| is the fastest oscillation: 48 samples a turn, so the spiral stays round (capped at
+    10 000 points: beyond ~200 turns the turns are closer than a pixel and the spiral is a filled disc)."""
+    t_max = 4.0 * t2_us
+    turns = abs(detuning_rad_per_us) * t_max / (2.0 * math.pi)
+    points = int(min(10_000, max(400, 48 * turns)))
     return np.linspace(0.0, t_max, points)
 
 
@@ -30,14 +35,30 @@ class CoherenceExplorer(Explorer):
 
     title = "Coherence explorer: a qubit prepared in |+⟩ = (|0⟩ + |1⟩)/√2"
     legend = (
-        ("T1 (µs)", "energy relaxation time, 1 to 1000 µs (log scale): how fast the excited population relaxes to the bath's thermal value."),
-        ("Tφ (µs)", "pure dephasing time, 1 to 10 000 µs (log scale): random phase kicks that destroy coherence without exchanging energy."),
-        ("bath temperature (K)", "0.01 to 300 K (log scale): sets the thermal occupation n̄ at the qubit frequency, 5 GHz, and so the state the qubit relaxes to. 0.01–0.02 K is a dilution refrigerator, 300 K a room."),
-        ("detuning Δ (rad/µs)", "−0.5 to 0.5 rad/µs: difference between the drive and qubit frequencies; the Bloch vector turns about z at Δ, which makes the Ramsey fringes."),
-        ("Figure", "left: the Bloch vector seen from above (x–y plane), from its start (circle) to its end (square), inside the circle of pure states; "
-                   "middle: the Ramsey signal (solid) inside its envelope ½(1 ± e^(−t/T2)) (dashed); "
-                   "right: the coherence |ρ₀₁| (solid), the excited population P₁ (dash-dot), T2 (dotted vertical line) and the thermal population n̄/(2n̄+1) (dashed horizontal line). "
-                   "The time axis spans four times the longer of T1 and T2."),
+        (
+            "T1 (µs)",
+            "energy relaxation time, 1 to 1000 µs (log scale): how fast the excited population relaxes to the bath's thermal value.",
+        ),
+        (
+            "Tφ (µs)",
+            "pure dephasing time, 1 to 10 000 µs (log scale): random phase kicks that destroy coherence without exchanging energy.",
+        ),
+        (
+            "bath temperature (K)",
+            "0.01 to 300 K (log scale): sets the thermal occupation n̄ at the qubit frequency, 5 GHz, and so the state the qubit relaxes to. 0.01–0.02 K is a dilution refrigerator, 300 K a room.",
+        ),
+        (
+            "detuning Δ (rad/µs)",
+            "−0.5 to 0.5 rad/µs: difference between the drive and qubit frequencies; the Bloch vector turns about z at Δ, which makes the Ramsey fringes.",
+        ),
+        (
+            "Figure",
+            "left: the Bloch vector seen from above (x–y plane), from its start (circle) to its end (square), inside the circle of pure states; "
+            "middle: the Ramsey signal (solid) inside its envelope ½(1 ± e^(−t/T2)) (dashed); "
+            "right: the coherence |ρ₀₁| (solid), the excited population P₁ (dash-dot), T2 (dotted vertical line) and the thermal population n̄/(2n̄+1) (dashed horizontal line). "
+            "The time axis spans four times T2, the fastest decay shown (T2 ≤ 2T1): P₁ relaxes at T1, "
+            "so when T1 is much longer than T2 it has barely moved in this window.",
+        ),
     )
 
     def build_controls(self):
@@ -58,6 +79,12 @@ class CoherenceExplorer(Explorer):
         self.ax_ramsey, self.ax_decay = ax_ramsey, ax_decay
         return fig
 
+    presets = {
+        "pure dephasing (T1 = 1000 µs, Tφ = 1 µs)": {"t1_us": 1000.0, "t_phi_us": 1.0},
+        "warm bath (1 K)": {"temperature_k": 1.0, "t1_us": 10.0},
+        "fast fringes (Δ = 0.46 rad/µs)": {"detuning_rad_per_us": 0.46},
+    }
+
     def dynamic_artists(self):
         return artists_in(self.bloch_artists, self.ramsey_artists, self.decay_artists)
 
@@ -65,8 +92,13 @@ class CoherenceExplorer(Explorer):
         t2_us = coherence.t2_time(t1_us, t_phi_us)
         times = _time_grid(t1_us, t2_us, detuning_rad_per_us)
         bloch = coherence.bloch_trajectory(
-            times, t1=t1_us, t_phi=t_phi_us, temperature_k=temperature_k, frequency_hz=QUBIT_FREQUENCY_HZ,
-            detuning=detuning_rad_per_us, initial="plus",
+            times,
+            t1=t1_us,
+            t_phi=t_phi_us,
+            temperature_k=temperature_k,
+            frequency_hz=QUBIT_FREQUENCY_HZ,
+            detuning=detuning_rad_per_us,
+            initial="plus",
         )
         n_bar = coherence.thermal_occupation(QUBIT_FREQUENCY_HZ, temperature_k)
         thermal = coherence.thermal_excited_population(QUBIT_FREQUENCY_HZ, temperature_k)
@@ -92,9 +124,18 @@ class CoherenceExplorer(Explorer):
             ax.set_xlim(0.0, times[-1])
 
         at_t2 = coherence.coherence_magnitude(
-            coherence.bloch_trajectory([t2_us], t1=t1_us, t_phi=t_phi_us, temperature_k=temperature_k,
-                                       frequency_hz=QUBIT_FREQUENCY_HZ, detuning=detuning_rad_per_us)[0])
-        period = f"period {2 * math.pi / abs(detuning_rad_per_us):.3g} µs" if detuning_rad_per_us else "no fringes at zero detuning"
+            coherence.bloch_trajectory(
+                [t2_us],
+                t1=t1_us,
+                t_phi=t_phi_us,
+                temperature_k=temperature_k,
+                frequency_hz=QUBIT_FREQUENCY_HZ,
+                detuning=detuning_rad_per_us,
+            )[0]
+        )
+        period = (
+            f"period {2 * math.pi / abs(detuning_rad_per_us):.3g} µs" if detuning_rad_per_us else "no fringes at zero detuning"
+        )
         return (
             f"T1 = {t1_us:.3g} µs and Tφ = {t_phi_us:.3g} µs give T2 = {t2_us:.3g} µs (at most 2T1 = {2 * t1_us:.3g} µs). "
             f"The coherence |ρ₀₁| falls from 0.5 to {at_t2:.3g} at T2 (a factor e) and to {rho01[-1]:.2g} after {times[-1]:.3g} µs; "

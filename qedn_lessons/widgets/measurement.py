@@ -15,8 +15,8 @@ from qedn_lessons.views.measurement import (
     plot_qet_ledger,
     update_qet_ledger,
 )
-from qedn_lessons.widgets.render import artists_in
 from qedn_lessons.widgets.base import Explorer, float_slider, log_slider, physics_cache, register_explorer, toggle
+from qedn_lessons.widgets.render import artists_in
 
 #: Bob's angles drawn on the E_B(φ) curve, rad.
 _ANGLES = np.linspace(-math.pi / 2, math.pi / 2, 241)
@@ -25,8 +25,11 @@ _ANGLES = np.linspace(-math.pi / 2, math.pi / 2, 241)
 @physics_cache()
 def _qet_curves(h: float, k: float):
     """The optimum and E_B(φ) with and without the message: independent of Bob's angle and the toggle."""
-    return (measurement.qet_minimal(h, k), measurement.qet_extracted_energy(h, k, _ANGLES, message=True),
-            measurement.qet_extracted_energy(h, k, _ANGLES, message=False))
+    return (
+        measurement.qet_minimal(h, k),
+        measurement.qet_extracted_energy(h, k, _ANGLES, message=True),
+        measurement.qet_extracted_energy(h, k, _ANGLES, message=False),
+    )
 
 
 @register_explorer
@@ -37,20 +40,37 @@ class QETExplorer(Explorer):
     title = "Quantum energy teleportation: who supplies the energy Bob extracts?"
     legend = (
         ("h", "local field of each qubit, 0.2 to 3 (units of h·f, one 5 GHz quantum): H_A = hZ_A + h²/√(h²+k²), H_B likewise."),
-        ("k", "coupling between the qubits, 0 to 3 (same unit): V = 2kX_AX_B + 2k²/√(h²+k²). With k = 0 there is nothing to teleport."),
+        (
+            "k",
+            "coupling between the qubits, 0 to 3 (same unit): V = 2kX_AX_B + 2k²/√(h²+k²). With k = 0 there is nothing to teleport.",
+        ),
         ("Bob's angle φ", "−1.5 to 1.5 rad: Bob applies cos φ·I − iμ sin φ·Y_B, with μ = ±1 Alice's measurement outcome."),
-        ("message sent", "on: Alice tells Bob her outcome μ (a classical message) and he uses it; off: Bob does not know μ and applies the rotation for μ = +1 every time."),
-        ("Figure", "left: energy Bob extracts against φ, with the message (solid) and without it (dashed), his chosen φ (black dot); "
-                   "right: the ledger of one run averaged over Alice's outcomes — what Alice's meter supplies (//), the change of each part of the energy "
-                   "(Alice's qubit, Bob's qubit (..), the coupling (xx)), what Bob's device receives (\\\\) and what stays in the chain (--). "
-                   "Energies in units of h·f = 3.3×10⁻²⁴ J (f = 5 GHz); the chain starts in its ground state, energy 0."),
+        (
+            "message sent",
+            "on: Alice tells Bob her outcome μ (a classical message) and he uses it; off: Bob does not know μ and applies the rotation for μ = +1 every time.",
+        ),
+        (
+            "Figure",
+            "left: energy Bob extracts against φ, with the message (solid) and without it (dashed), his chosen φ (black dot); "
+            "right: the ledger of one run averaged over Alice's outcomes — what Alice's meter supplies (//), the change of each part of the energy "
+            "(Alice's qubit, Bob's qubit (..), the coupling (xx)), what Bob's device receives (\\\\) and what stays in the chain (--). "
+            "Energies in units of h·f = 3.3×10⁻²⁴ J (f = 5 GHz); the chain starts in its ground state, energy 0.",
+        ),
     )
 
     def build_controls(self):
         return {
             "h": float_slider("h", 1.5, 0.2, 3.0, 0.1),
             "k": float_slider("k", 1.0, 0.0, 3.0, 0.1),
-            "angle": float_slider("Bob's angle φ (rad)", 0.17, -1.5, 1.5, 0.01),
+            # starts at the optimum for the default h, k (0.1696 rad), the angle the lesson's table uses
+            "angle": float_slider(
+                "Bob's angle φ (rad)",
+                round(measurement.qet_minimal(1.5, 1.0).optimal_angle, 4),
+                -1.5,
+                1.5,
+                0.01,
+                readout_format=".4f",
+            ),
             "message": toggle("message sent", True),
         }
 
@@ -62,6 +82,11 @@ class QETExplorer(Explorer):
         self.ax_curve, self.ax_ledger = ax_curve, ax_ledger
         return fig
 
+    presets = {
+        "no coupling (k = 0): nothing to teleport": {"k": 0.0},
+        "no message: Bob only adds energy": {"message": False},
+    }
+
     def dynamic_artists(self):
         return artists_in(self.curve_artists, self.ledger_artists)
 
@@ -71,12 +96,18 @@ class QETExplorer(Explorer):
         c = self.curve_artists
         c["with"].set_ydata(with_message)
         c["without"].set_ydata(without_message)
-        top = nice_ceiling(max(best.max_extracted_energy, 1e-3))  # in steps: most moves keep the axis
-        self.ax_curve.set_ylim(-6 * top, 1.8 * top)
+        if best.max_extracted_energy > 1e-3:
+            top = nice_ceiling(best.max_extracted_energy)  # in steps: most moves keep the axis
+            self.ax_curve.set_ylim(-6 * top, 3.4 * top)  # the positive lobe large; headroom for the readout text
+        else:  # nothing to extract (e.g. k = 0): show the whole curve, all at or below zero
+            low = float(min(with_message.min(), without_message.min()))
+            self.ax_curve.set_ylim(1.1 * low - 1e-3, 0.6 * abs(low) + 1e-3)
         mark_current(self.ax_curve, c["current"], angle, run.bob_extracted)
-        c["text"].set_text(f"at φ = {angle:.2f}: E_B = {run.bob_extracted:+.4f}\n"
-                           f"best with message: {best.max_extracted_energy:.4f} (φ = {best.optimal_angle:.3f})\n"
-                           f"best without message: {best.extracted_without_message:.4f}")
+        c["text"].set_text(
+            f"at φ = {angle:.4f}: E_B = {run.bob_extracted:+.4f}\n"
+            f"best with message: {best.max_extracted_energy:.4f} (φ = {best.optimal_angle:.4f})\n"
+            f"best without message: {best.extracted_without_message:.4f}"
+        )
         values = [
             run.meter_supplied,
             run.alice[2] - run.alice[0],
@@ -89,7 +120,7 @@ class QETExplorer(Explorer):
         joules = measurement.model_energy_j(run.bob_extracted)
         how = "with Alice's message" if message else "without Alice's message"
         return (
-            f"h = {h:.2f}, k = {k:.2f}, φ = {angle:.2f} rad, {how}. Alice's measurement injects {run.meter_supplied:.4f} h·f; "
+            f"h = {h:.2f}, k = {k:.2f}, φ = {angle:.4f} rad, {how}. Alice's measurement injects {run.meter_supplied:.4f} h·f; "
             f"Bob {'extracts' if run.bob_extracted >= 0 else 'adds'} {abs(run.bob_extracted):.4f} h·f ({abs(joules):.3g} J at 5 GHz); "
             f"{run.left_in_chain:.4f} h·f stays in the chain. Changes: Alice's qubit {values[1]:+.4f}, Bob's qubit {values[2]:+.4f}, "
             f"coupling {values[3]:+.4f}. The best Bob can do is {best.max_extracted_energy:.4f} h·f with the message "
@@ -104,8 +135,9 @@ _RATES_PER_PS = np.logspace(-2, 6, 41)
 @physics_cache()
 def _zeno_curve(coupling_cm: float, offset_cm: float) -> np.ndarray:
     """η over ``_RATES_PER_PS``: independent of the chosen rate, so a rate move reuses it."""
-    return measurement.measured_efficiency_curve(measurement.three_site_chain_cm(coupling_cm, offset_cm),
-                                                 _RATES_PER_PS, sink_site=3)
+    return measurement.measured_efficiency_curve(
+        measurement.three_site_chain_cm(coupling_cm, offset_cm), _RATES_PER_PS, sink_site=3
+    )
 
 
 @register_explorer
@@ -116,13 +148,22 @@ class ZenoTransportExplorer(Explorer):
 
     title = "Watched excitations don't hop: transport efficiency vs measurement rate"
     legend = (
-        ("measurement rate r", "0.01 to 10⁶ ps⁻¹ (log scale): how often, on average, each site's occupation is measured (at random times). "
-                               "On average each measurement erases the coherences between sites; measuring at rate r is the same as a "
-                               "site dephasing γ = r/2 (every coherence then decays at rate r)."),
-        ("coupling J", "5 to 100 cm⁻¹: hopping between neighbouring sites (FMO couplings are tens of cm⁻¹; 1 cm⁻¹ = 0.188 rad/ps)."),
+        (
+            "measurement rate r",
+            "0.01 to 10⁶ ps⁻¹ (log scale): how often, on average, each site's occupation is measured (at random times). "
+            "On average each measurement erases the coherences between sites; measuring at rate r is the same as a "
+            "site dephasing γ = r/2 (every coherence then decays at rate r).",
+        ),
+        (
+            "coupling J",
+            "5 to 100 cm⁻¹: hopping between neighbouring sites (FMO couplings are tens of cm⁻¹; 1 cm⁻¹ = 0.188 rad/ps).",
+        ),
         ("middle-site offset Δ", "0 to 300 cm⁻¹: energy of site 2 above sites 1 and 3; a mismatch that slows coherent hopping."),
-        ("Figure", "transport efficiency η (share of the excitation caught by the trap on site 3, t → ∞) against the measurement rate, "
-                   "log axis (solid line); the dot marks the chosen rate. Trap 1 ps⁻¹ from site 3, loss 1 ns⁻¹ from every site."),
+        (
+            "Figure",
+            "transport efficiency η (share of the excitation caught by the trap on site 3, t → ∞) against the measurement rate, "
+            "log axis (solid line); the dot marks the chosen rate. Trap 1 ps⁻¹ from site 3, loss 1 ns⁻¹ from every site.",
+        ),
     )
 
     def build_controls(self):
@@ -138,6 +179,11 @@ class ZenoTransportExplorer(Explorer):
         ax.set_xlim(_RATES_PER_PS[0], _RATES_PER_PS[-1])
         return fig
 
+    presets = {
+        "deep Zeno (r = 10⁵ ps⁻¹)": {"rate_per_ps": 1e5},
+        "resonant chain, no offset": {"offset_cm": 0.0, "rate_per_ps": 1.0},
+    }
+
     def dynamic_artists(self):
         return artists_in(self.artists)
 
@@ -149,7 +195,9 @@ class ZenoTransportExplorer(Explorer):
         a["curve"].set_ydata(curve)
         a["current"].set_data([rate_per_ps], [here])
         best = int(np.argmax(curve))
-        a["text"].set_text(f"η = {here:.3f} at r = {rate_per_ps:.3g} ps⁻¹\nhighest on the curve: {curve[best]:.3f} at r = {_RATES_PER_PS[best]:.3g} ps⁻¹")
+        a["text"].set_text(
+            f"η = {here:.3f} at r = {rate_per_ps:.3g} ps⁻¹\nhighest on the curve: {curve[best]:.3f} at r = {_RATES_PER_PS[best]:.3g} ps⁻¹"
+        )
         return (
             f"Three-site chain, J = {coupling_cm:.0f} cm⁻¹, site 2 offset {offset_cm:.0f} cm⁻¹. Measuring every site at r = {rate_per_ps:.3g} ps⁻¹ "
             f"(a site dephasing of {measurement.dephasing_for_measurement_rate(rate_per_ps):.3g} ps⁻¹) gives transport efficiency η = {here:.3f}. "

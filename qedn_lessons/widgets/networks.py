@@ -7,8 +7,8 @@ import numpy as np
 from qedn_lessons import networks as net
 from qedn_lessons.style import new_figure
 from qedn_lessons.views import networks as view
-from qedn_lessons.widgets.render import artists_in
 from qedn_lessons.widgets.base import Explorer, float_slider, int_slider, log_slider, physics_cache, register_explorer
+from qedn_lessons.widgets.render import artists_in
 
 #: Distances the curves are drawn over (km).
 _LENGTH_KM = np.linspace(10.0, 2000.0, 100)
@@ -17,9 +17,15 @@ _LENGTH_KM = np.linspace(10.0, 2000.0, 100)
 @physics_cache()
 def _chain_curve(n_segments: int, attenuation_db_per_km: float, link_fidelity: float, rounds: int, memory_time_s: float):
     """The chain over ``_LENGTH_KM``: independent of the chosen distance, so a distance move reuses it."""
-    return net.repeater_chain(_LENGTH_KM, n_segments, attenuation_db_per_km=attenuation_db_per_km,
-                              link_fidelity=link_fidelity, purification_rounds=rounds, protocol="dejmps",
-                              memory_time_s=memory_time_s)
+    return net.repeater_chain(
+        _LENGTH_KM,
+        n_segments,
+        attenuation_db_per_km=attenuation_db_per_km,
+        link_fidelity=link_fidelity,
+        purification_rounds=rounds,
+        protocol="dejmps",
+        memory_time_s=memory_time_s,
+    )
 
 
 def _hashing_threshold() -> float:
@@ -36,18 +42,28 @@ class RepeaterChainExplorer(Explorer):
     legend = (
         ("Distance", "length of the fibre between the two end nodes, 50–2000 km (the dotted vertical line)."),
         ("Fibre loss", "attenuation α, 0.15–0.40 dB/km; 0.2 dB/km is typical of telecom fibre at 1550 nm."),
-        ("Repeaters", "number of repeater stations, 0–15; they cut the fibre into repeaters + 1 equal segments. "
-                      "0 means direct transmission."),
+        (
+            "Repeaters",
+            "number of repeater stations, 0–15; they cut the fibre into repeaters + 1 equal segments. "
+            "0 means direct transmission.",
+        ),
         ("Link fidelity", "Werner fidelity F of each freshly made link, 0.70–1.00 (1 = a perfect Bell pair)."),
-        ("Purification rounds", "DEJMPS rounds on each link before swapping, 0–4; each round raises F and costs "
-                                "at least two pairs."),
-        ("Memory time", "time T over which a stored link decays towards a useless mixture (Werner weight e^(−t/T)), "
-                        "1 ms–100 s, log scale."),
-        ("Figure", "left, log scale: end-to-end pairs per channel use of the chain (solid, circle at the chosen "
-                   "distance), the distillable ebits in them (dash-dot; gaps where none remain) and the PLOB bound "
-                   "for the fibre without repeaters (dashed, square). Right: fidelity of one link after purification "
-                   "and waiting (dashed) and end to end after all swaps (solid), with F = 1/2 (dotted: entangled "
-                   "above) and the hashing threshold (dash-dot)."),
+        (
+            "Purification rounds",
+            "DEJMPS rounds on each link before swapping, 0–4; each round raises F and costs at least two pairs.",
+        ),
+        (
+            "Memory time",
+            "time T over which a stored link decays towards a useless mixture (Werner weight e^(−t/T)), 1 ms–100 s, log scale.",
+        ),
+        (
+            "Figure",
+            "left, log scale: end-to-end pairs per channel use of the chain (solid, circle at the chosen "
+            "distance), the distillable ebits in them (dash-dot; gaps where none remain) and the PLOB bound "
+            "for the fibre without repeaters (dashed, square). Right: fidelity of one link after purification "
+            "and waiting (dashed) and end to end after all swaps (solid), with F = 1/2 (dotted: entangled "
+            "above) and the hashing threshold (dash-dot).",
+        ),
     )
 
     def build_controls(self):
@@ -66,30 +82,52 @@ class RepeaterChainExplorer(Explorer):
         self.fid_artists = view.plot_fidelity_vs_distance(ax_fid, _LENGTH_KM, hashing_threshold=_hashing_threshold())
         return fig
 
+    presets = {
+        "direct transmission (no repeaters)": {"repeaters": 0},
+        "noisy links purified (F = 0.9, 2 rounds)": {"link_fidelity": 0.9, "rounds": 2},
+        "short memory (10 ms)": {"memory_time_s": 0.01},
+    }
+
     def dynamic_artists(self):
         return artists_in(self.rate_artists, self.fid_artists)
 
     def update_figure(self, *, length_km, attenuation_db_per_km, repeaters, link_fidelity, rounds, memory_time_s):
-        kw = dict(attenuation_db_per_km=attenuation_db_per_km, link_fidelity=link_fidelity,
-                  purification_rounds=rounds, protocol="dejmps", memory_time_s=memory_time_s)
+        kw = dict(
+            attenuation_db_per_km=attenuation_db_per_km,
+            link_fidelity=link_fidelity,
+            purification_rounds=rounds,
+            protocol="dejmps",
+            memory_time_s=memory_time_s,
+        )
         n = repeaters + 1
         curve = _chain_curve(n, attenuation_db_per_km, link_fidelity, rounds, memory_time_s)
         here = net.repeater_chain(length_km, n, **kw)
-        view.update_rates_vs_distance(self.rate_artists, curve.pairs_per_use, curve.ebits_per_use, curve.direct_plob,
-                                      selected_km=length_km, selected_pairs=here.pairs_per_use,
-                                      selected_plob=here.direct_plob)
-        view.update_fidelity_vs_distance(self.fid_artists, curve.link_fidelity, curve.fidelity,
-                                         selected_km=length_km, selected_fidelity=here.fidelity)
+        view.update_rates_vs_distance(
+            self.rate_artists,
+            curve.pairs_per_use,
+            curve.ebits_per_use,
+            curve.direct_plob,
+            selected_km=length_km,
+            selected_pairs=here.pairs_per_use,
+            selected_plob=here.direct_plob,
+        )
+        view.update_fidelity_vs_distance(
+            self.fid_artists, curve.link_fidelity, curve.fidelity, selected_km=length_km, selected_fidelity=here.fidelity
+        )
         advantage = here.pairs_per_use / here.direct_plob
-        ebits = (f"{here.ebits_per_use:.3g} distillable ebits per use" if here.ebits_per_use > 0
-                 else "no distillable ebits (fidelity below the hashing threshold)")
-        purified = (f"{rounds} DEJMPS round(s) cost {here.raw_pairs_per_link:.3g} raw pairs per link; "
-                    if rounds else "")
-        return (f"{length_km:.0f} km at {attenuation_db_per_km:.2f} dB/km with {repeaters} repeater(s) = {n} segment(s) "
-                f"of {here.segment_km:.0f} km, each succeeding with probability {here.segment_transmissivity:.3g} per "
-                f"attempt. {purified}All segments hold a link after {here.attempts:.3g} attempts on average "
-                f"(one alone: {1 / here.link_success_probability:.3g}); finished links wait {here.idle_time_s:.3g} s "
-                f"in memories with T = {memory_time_s:.3g} s. End-to-end fidelity {here.fidelity:.3f}; "
-                f"{here.pairs_per_use:.3g} pairs per use ({here.pairs_per_second:.3g} per second), {ebits}. "
-                f"Without repeaters the PLOB bound allows {here.direct_plob:.3g} ebits per use "
-                f"(pairs ratio {advantage:.3g}).")
+        ebits = (
+            f"{here.ebits_per_use:.3g} distillable ebits per use"
+            if here.ebits_per_use > 0
+            else "no distillable ebits (fidelity below the hashing threshold)"
+        )
+        purified = f"{rounds} DEJMPS round(s) cost {here.raw_pairs_per_link:.3g} raw pairs per link; " if rounds else ""
+        return (
+            f"{length_km:.0f} km at {attenuation_db_per_km:.2f} dB/km with {repeaters} repeater(s) = {n} segment(s) "
+            f"of {here.segment_km:.0f} km, each succeeding with probability {here.segment_transmissivity:.3g} per "
+            f"attempt. {purified}All segments hold a link after {here.attempts:.3g} attempts on average "
+            f"(one alone: {1 / here.link_success_probability:.3g}); finished links wait {here.idle_time_s:.3g} s "
+            f"in memories with T = {memory_time_s:.3g} s. End-to-end fidelity {here.fidelity:.3f}; "
+            f"{here.pairs_per_use:.3g} pairs per use ({here.pairs_per_second:.3g} per second), {ebits}. "
+            f"Without repeaters the PLOB bound allows {here.direct_plob:.3g} ebits per use "
+            f"(pairs ratio {advantage:.3g})."
+        )

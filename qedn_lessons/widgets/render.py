@@ -157,14 +157,13 @@ def _any_stale(artists: Iterable[Artist], inert: frozenset[int] = frozenset()) -
     both are judged by the panel's signature instead. An artist that painted nothing and still paints
     nothing does not count (``Axes.set_title`` re-sets the transform of all three titles; a draw
     leaves hidden artists stale)."""
-    return any(a._stale for a in artists
-               if not isinstance(a, Axes | Axis) and not (id(a) in inert and not _paints(a)))
+    return any(a._stale for a in artists if not isinstance(a, Axes | Axis) and not (id(a) in inert and not _paints(a)))
 
 
 class _Sprite:
     """A run of static artists rendered alone on a transparent canvas, cropped to what they paint."""
 
-    __slots__ = ("row", "col", "rgb", "alpha")
+    __slots__ = ("alpha", "col", "rgb", "row")
 
     def __init__(self, rgba: np.ndarray) -> None:
         painted = rgba[..., 3] > 0
@@ -174,7 +173,7 @@ class _Sprite:
             self.rgb = self.alpha = None
             return
         self.row, self.col = int(rows[0]), int(cols[0])
-        crop = rgba[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+        crop = rgba[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
         self.rgb = crop[..., :3].astype(np.uint16)
         self.alpha = crop[..., 3:4].astype(np.uint16)
 
@@ -183,7 +182,7 @@ class _Sprite:
         if self.rgb is None:
             return
         h, w = self.rgb.shape[:2]
-        dst = canvas_rgba[self.row:self.row + h, self.col:self.col + w, :3]
+        dst = canvas_rgba[self.row : self.row + h, self.col : self.col + w, :3]
         d = dst.astype(np.uint16)
         a = self.alpha
         dst[...] = ((self.rgb * a + d * (255 - a) + 127) // 255).astype(np.uint8)
@@ -191,8 +190,7 @@ class _Sprite:
 
 def _run_key(run: list[Artist], renderer) -> tuple:
     """The artists of a sprite and where they sit on the canvas."""
-    return (tuple(map(id, run)),
-            tuple(tuple(np.round(a.get_window_extent(renderer).bounds, 3)) for a in run))
+    return (tuple(map(id, run)), tuple(tuple(np.round(a.get_window_extent(renderer).bounds, 3)) for a in run))
 
 
 def _reusable_run(run: list[Artist], inert: frozenset[int]) -> bool:
@@ -200,8 +198,7 @@ def _reusable_run(run: list[Artist], inert: frozenset[int]) -> bool:
     legends and texts, whose pixels depend on where they sit, not on the data limits (a legend at
     ``loc="best"`` moves with the data: its window extent, compared by :func:`_run_key`, says so),
     and none of them, nor anything inside them, changed by a setter."""
-    return (all(isinstance(a, Spine | Legend | Text) for a in run)
-            and not _any_stale(_subtree(run, set()), inert))
+    return all(isinstance(a, Spine | Legend | Text) for a in run) and not _any_stale(_subtree(run, set()), inert)
 
 
 class _Panel:
@@ -240,17 +237,36 @@ class _Panel:
     def current_signature(self) -> tuple:
         ax = self.ax
         children = ax.get_children()
-        axes = tuple((axis.get_visible(), id(axis.major.locator), id(axis.major.formatter), id(axis.minor.locator),
-                      id(axis.minor.formatter), tuple(axis.get_majorticklocs()))
-                     for axis in ax._axis_map.values())
-        return (ax.get_visible(), ax.axison, ax.get_frame_on(), tuple(ax.get_position().bounds),
-                tuple(ax.get_xlim()), tuple(ax.get_ylim()), ax.get_xscale(), ax.get_yscale(), axes,
-                tuple(map(id, children)), tuple(a.zorder for a in children))
+        axes = tuple(
+            (
+                axis.get_visible(),
+                id(axis.major.locator),
+                id(axis.major.formatter),
+                id(axis.minor.locator),
+                id(axis.minor.formatter),
+                tuple(axis.get_majorticklocs()),
+            )
+            for axis in ax._axis_map.values()
+        )
+        return (
+            ax.get_visible(),
+            ax.axison,
+            ax.get_frame_on(),
+            tuple(ax.get_position().bounds),
+            tuple(ax.get_xlim()),
+            tuple(ax.get_ylim()),
+            ax.get_xscale(),
+            ax.get_yscale(),
+            axes,
+            tuple(map(id, children)),
+            tuple(a.zorder for a in children),
+        )
 
     def changed(self, dynamic_ids: set[int]) -> bool:
         ax_dynamic = frozenset(i for i in map(id, self.ax.get_children()) if i in dynamic_ids)
-        return (ax_dynamic != self.dynamic_ids or self.current_signature() != self.signature
-                or _any_stale(self.statics, self.inert))
+        return (
+            ax_dynamic != self.dynamic_ids or self.current_signature() != self.signature or _any_stale(self.statics, self.inert)
+        )
 
 
 class FigureRenderer:
@@ -324,9 +340,16 @@ class FigureRenderer:
         fig, canvas = self.fig, self.fig.canvas
         renderer = canvas.get_renderer()
         children = fig.get_children()
-        return (id(canvas), id(renderer), int(renderer.width), int(renderer.height), fig.dpi,
-                tuple(fig.get_size_inches()),
-                tuple(map(id, children)), tuple(a.zorder for a in children))
+        return (
+            id(canvas),
+            id(renderer),
+            int(renderer.width),
+            int(renderer.height),
+            fig.dpi,
+            tuple(fig.get_size_inches()),
+            tuple(map(id, children)),
+            tuple(a.zorder for a in children),
+        )
 
     def _changed_panels(self, dynamic: list[Artist], dynamic_ids: set[int]) -> list[_Panel] | None:
         """The panels whose background changed, or None when the whole figure must be drawn."""
@@ -400,9 +423,14 @@ class FigureRenderer:
         panel's layer composited over it in drawing order (unchanged panels are rendered into a
         layer once, the first time a neighbour changes)."""
         fresh = {id(old.ax): _Panel(old.ax, dynamic_ids) for old in changed}
-        reusable = {id(old.ax): {key[0]: (sprite, key) for run, sprite, key in zip(old.runs, old.sprites, old.sprite_keys)
-                                 if _reusable_run(run, old.inert)}
-                    for old in changed}
+        reusable = {
+            id(old.ax): {
+                key[0]: (sprite, key)
+                for run, sprite, key in zip(old.runs, old.sprites, old.sprite_keys)
+                if _reusable_run(run, old.inert)
+            }
+            for old in changed
+        }
         for key, panel in self._panels.items():
             if key not in fresh and panel.layer is None:
                 self._draw_layer(panel)

@@ -17,7 +17,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import servers  # noqa: E402
+import servers
 
 ARTIFACTS = servers.ROOT / "test-artifacts" / "browser"
 IN_CI = bool(os.environ.get("CI"))
@@ -58,7 +58,7 @@ def browser():
     manager = sync_playwright().start()
     try:
         chromium = servers.launch_chromium(manager)
-    except Exception as exc:  # noqa: BLE001 — reported as unavailable (fails under CI)
+    except Exception as exc:
         manager.stop()
         unavailable(f"Chromium did not start: {exc}")
     yield chromium
@@ -112,8 +112,30 @@ def page(request, browser):
         name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid.split("::")[-1])
         try:
             page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-        except Exception:  # noqa: BLE001 — a screenshot must never hide the real failure
+        except Exception:
             pass
         (ARTIFACTS / f"{name}.console.txt").write_text("\n".join(console))
         (ARTIFACTS / f"{name}.failure.txt").write_text(failed.longreprtext)
     context.close()
+
+
+@pytest.fixture(scope="session")
+def static_site(tmp_path_factory):
+    """The static HTML course (``scripts/build_site.py``, every notebook executed) served on a
+    loopback port. ``QEDN_SITE_DIR=_site`` reuses a site already built by ``make site``."""
+    import a11y
+
+    existing = os.environ.get("QEDN_SITE_DIR")
+    if existing:
+        root = Path(existing).resolve()
+        if not (root / "index.html").exists():
+            pytest.fail(f"QEDN_SITE_DIR={existing} holds no built site (run make site)", pytrace=False)
+    else:
+        root = tmp_path_factory.mktemp("site")
+        failures = a11y.build_site_module().build(servers.lesson_notebooks(), root, timeout_s=600)
+        if failures:
+            pytest.fail("the static site did not build:\n  " + "\n  ".join(failures), pytrace=False)
+    server = a11y.StaticServer(root)
+    server.root = root
+    yield server
+    server.stop()

@@ -115,8 +115,10 @@ class RunReport:
         if dom.get("voila_error"):
             found.append("Voila reports an error while executing a cell")
         if dom.get("rendered_widget_outputs", 0) < self.widget_outputs_expected:
-            found.append(f"{self.widget_outputs_expected} widgets displayed by the kernel but only "
-                         f"{dom.get('rendered_widget_outputs', 0)} rendered on the page")
+            found.append(
+                f"{self.widget_outputs_expected} widgets displayed by the kernel but only "
+                f"{dom.get('rendered_widget_outputs', 0)} rendered on the page"
+            )
         if dom.get("figures_loaded", 0) < dom.get("figures", 0):
             found.append(f"{dom['figures'] - dom['figures_loaded']} widget figures did not load")
         return found
@@ -128,11 +130,15 @@ def _error_text(output: dict) -> str:
 
 # JupyterLab ------------------------------------------------------------------------------------
 
+
 def open_in_lab(page, server, relpath: str, *, timeout_ms: int = RENDER_TIMEOUT_MS) -> None:
     """Open a notebook in JupyterLab and wait until its kernel is connected and idle."""
     page.goto(server.url(f"lab/tree/{relpath}", reset=""), wait_until="domcontentloaded")
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell && window.jupyterapp.shell.currentWidget && window.jupyterapp.shell.currentWidget.sessionContext",
-                           timeout=timeout_ms, polling=200)
+    page.wait_for_function(
+        "() => window.jupyterapp && window.jupyterapp.shell && window.jupyterapp.shell.currentWidget && window.jupyterapp.shell.currentWidget.sessionContext",
+        timeout=timeout_ms,
+        polling=200,
+    )
     deadline = time.monotonic() + timeout_ms / 1000
     while True:  # a notebook without a usable kernelspec asks for a kernel: take the default
         dialog = page.locator(".jp-Dialog .jp-mod-accept")
@@ -143,7 +149,9 @@ def open_in_lab(page, server, relpath: str, *, timeout_ms: int = RENDER_TIMEOUT_
             return
         except Exception:
             if time.monotonic() > deadline:
-                raise TimeoutError(f"the kernel of {relpath} never became connected and idle within {timeout_ms / 1000:.0f} s") from None
+                raise TimeoutError(
+                    f"the kernel of {relpath} never became connected and idle within {timeout_ms / 1000:.0f} s"
+                ) from None
 
 
 def run_all_in_lab(page, *, timeout_ms: int = 300_000) -> RunReport:
@@ -169,8 +177,7 @@ def wait_for_widgets(page, scope: str, expected: int, *, timeout_ms: int = RENDE
     stable, last = 0, None
     while time.monotonic() < deadline:
         dom = page.evaluate(_DOM_REPORT, scope)
-        settled = (dom["rendered_widget_outputs"] >= expected and not dom["loading"]
-                   and dom["figures_loaded"] == dom["figures"])
+        settled = dom["rendered_widget_outputs"] >= expected and not dom["loading"] and dom["figures_loaded"] == dom["figures"]
         stable = stable + 1 if settled and dom == last else 0
         if stable >= 2 or dom["error_displaying"]:
             return dom
@@ -207,6 +214,7 @@ def open_in_voila(page, server, relpath: str, *, timeout_ms: int = 300_000) -> R
 
 # Controls and figures --------------------------------------------------------------------------
 
+
 def explorers(page, scope: str = "lab"):
     """Locators of the rendered widget outputs that hold a figure, in page order."""
     root = ".jp-NotebookPanel:not(.lm-mod-hidden) " if scope == "lab" else ""
@@ -215,7 +223,9 @@ def explorers(page, scope: str = "lab"):
 
 def figure_index(page, explorer) -> int:
     """Index of an explorer's figure among all ``img.widget-image`` on the page."""
-    return explorer.locator("img.widget-image").first.evaluate("img => Array.from(document.querySelectorAll('img.widget-image')).indexOf(img)")
+    return explorer.locator("img.widget-image").first.evaluate(
+        "img => Array.from(document.querySelectorAll('img.widget-image')).indexOf(img)"
+    )
 
 
 def figure_src(explorer) -> str:
@@ -225,8 +235,12 @@ def figure_src(explorer) -> str:
 def wait_for_new_figure(page, explorer, before: str, *, timeout_ms: int = FIGURE_TIMEOUT_MS) -> bool:
     handle = explorer.locator("img.widget-image").first.element_handle()
     try:
-        page.wait_for_function("([img, before]) => img.src !== before && img.complete && img.naturalWidth > 0",
-                               arg=[handle, before], timeout=timeout_ms, polling=50)
+        page.wait_for_function(
+            "([img, before]) => img.src !== before && img.complete && img.naturalWidth > 0",
+            arg=[handle, before],
+            timeout=timeout_ms,
+            polling=50,
+        )
         return True
     except Exception:
         return False
@@ -259,7 +273,9 @@ def controls(explorer) -> dict:
         "dropdown": explorer.locator(".widget-dropdown select").all(),
         "checkbox": explorer.locator(".widget-checkbox input[type=checkbox]").all(),
         "text": explorer.locator(".widget-text input[type=number], .widget-text input[type=text]").all(),
-        "buttons": explorer.locator(".widget-toggle-buttons button:not(.mod-active), .widget-radio-box input:not(:checked)").all(),
+        "buttons": explorer.locator(
+            ".widget-toggle-buttons button:not(.mod-active), .widget-radio-box input:not(:checked)"
+        ).all(),
     }
 
 
@@ -302,10 +318,12 @@ def interactions(page, explorer):
     for button in found["buttons"][:1]:
         actions.append(("pick another toggle/radio option", lambda b=button: b.click()))
     for text in found["text"][:1]:
+
         def step_text(box=text):
             box.click()
             box.press("ArrowUp")
             box.press("Enter")
+
         actions.append(("step a number box (arrow key, Enter)", step_text))
     for slider in found["slider"][:1]:
         actions.append(("arrow key on slider 1", lambda s=slider: keyboard(s)))
@@ -375,4 +393,8 @@ def arm_latency(page, index: int) -> None:
 
 
 def read_latency(page, *, timeout_ms: int = FIGURE_TIMEOUT_MS) -> float:
-    return float(page.evaluate("async (t) => await Promise.race([window.__qedn.done, new Promise(r => setTimeout(() => r(NaN), t))])", timeout_ms))
+    return float(
+        page.evaluate(
+            "async (t) => await Promise.race([window.__qedn.done, new Promise(r => setTimeout(() => r(NaN), t))])", timeout_ms
+        )
+    )

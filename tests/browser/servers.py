@@ -80,14 +80,15 @@ def working_copy(destination: Path) -> Path:
     return destination
 
 
-def workshop_setup(notebook_dir: Path, data_dir: Path) -> tuple[list[str], dict[str, str]]:
-    """The Voila arguments and environment of the workshop command (scripts/serve_workshop.py)."""
+def workshop_setup(notebook_dir: Path, data_dir: Path, **options) -> tuple[list[str], dict[str, str]]:
+    """The Voila arguments and environment of the workshop command (scripts/serve_workshop.py);
+    ``options`` go to its ``voila_setup`` (e.g. ``pool_size=0``: no preheated kernels)."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("serve_workshop", ROOT / "scripts" / "serve_workshop.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.voila_setup(notebook_dir, data_dir)
+    return module.voila_setup(notebook_dir, data_dir, **options)
 
 
 class ServerError(RuntimeError):
@@ -97,8 +98,16 @@ class ServerError(RuntimeError):
 class Server:
     """One JupyterLab or Voila server process (and its kernels), started and stopped by us."""
 
-    def __init__(self, kind: str, root: Path, *, notebook: str | None = None, startup_timeout_s: float = 120.0,
-                 extra_args: list[str] | None = None, extra_env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        root: Path,
+        *,
+        notebook: str | None = None,
+        startup_timeout_s: float = 120.0,
+        extra_args: list[str] | None = None,
+        extra_env: dict[str, str] | None = None,
+    ) -> None:
         if kind not in {"lab", "voila"}:
             raise ValueError(f"kind must be 'lab' or 'voila', got {kind!r}")
         self.kind, self.root = kind, Path(root)
@@ -124,24 +133,41 @@ class Server:
         if kind == "lab":
             self.base = f"http://127.0.0.1:{self.port}"
             command = [
-                str(BIN / "jupyter"), "lab", "--no-browser", f"--port={self.port}", "--ServerApp.ip=127.0.0.1",
-                "--ServerApp.port_retries=0", f"--IdentityProvider.token={self.token}", "--LabApp.expose_app_in_browser=True",
-                f"--ServerApp.root_dir={self.root}", "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-                "--ServerApp.terminals_enabled=False", "--LabApp.extension_manager=readonly",
+                str(BIN / "jupyter"),
+                "lab",
+                "--no-browser",
+                f"--port={self.port}",
+                "--ServerApp.ip=127.0.0.1",
+                "--ServerApp.port_retries=0",
+                f"--IdentityProvider.token={self.token}",
+                "--LabApp.expose_app_in_browser=True",
+                f"--ServerApp.root_dir={self.root}",
+                "--LabApp.news_url=",
+                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+                "--ServerApp.terminals_enabled=False",
+                "--LabApp.extension_manager=readonly",
             ]
         else:
             self.base = f"http://127.0.0.1:{self.port}"
             target = [notebook] if notebook else []
             command = [
-                str(BIN / "voila"), *target, "--no-browser", f"--port={self.port}", "--Voila.ip=127.0.0.1",
-                "--ServerApp.port_retries=0", f"--IdentityProvider.token={self.token}", "--Voila.show_tracebacks=True",
+                str(BIN / "voila"),
+                *target,
+                "--no-browser",
+                f"--port={self.port}",
+                "--Voila.ip=127.0.0.1",
+                "--ServerApp.port_retries=0",
+                f"--IdentityProvider.token={self.token}",
+                "--Voila.show_tracebacks=True",
             ]
         command += extra_args or []
         if os.geteuid() == 0:  # containers and CI run as root
             command.append("--allow-root" if kind == "lab" else "--ServerApp.allow_root=True")
         self.command = command
         self._log = open(self.log_path, "wb")
-        self.process = subprocess.Popen(command, cwd=self.root, env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.process = subprocess.Popen(
+            command, cwd=self.root, env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         try:
             self._wait_until_up(startup_timeout_s)
         except BaseException:
@@ -208,7 +234,7 @@ class Server:
         self._log.close()
         shutil.rmtree(self.home, ignore_errors=True)
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import servers
-from pages import RunReport, explorers, interactions, move_and_check, open_in_lab, run_all_in_lab, wait_for_new_figure, figure_src
+from pages import RunReport, explorers, figure_src, interactions, move_and_check, open_in_lab, run_all_in_lab, wait_for_new_figure
 
 NOTEBOOKS = [f"notebooks/{p.name}" for p in servers.lesson_notebooks()]
 FIXTURES = [f"notebooks/{servers.FIXTURE_DIR}/{p.name}" for p in servers.fixture_notebooks()]
@@ -25,13 +25,17 @@ def test_notebook_runs_and_widgets_respond(page, lab_server, relpath):
     try:
         report = _run(page, lab_server, relpath)
         problems = report.problems()
-        problems += [f"console: {line[:300]}" for line in page.console_errors if "Error displaying widget" in line or "pageerror" in line]
+        problems += [
+            f"console: {line[:300]}" for line in page.console_errors if "Error displaying widget" in line or "pageerror" in line
+        ]
         assert not problems, f"{relpath} in JupyterLab:\n  " + "\n  ".join(problems)
         found = explorers(page, "lab")
         assert found or not report.dom["figures"], f"{relpath}: {report.dom['figures']} widget figures but none inside an output"
         for number, explorer in enumerate(found, 1):
             changed_by, log = move_and_check(page, explorer)
-            assert changed_by, f"{relpath}, widget {number}: no control changed the figure ({'; '.join(log) or 'no controls found'})"
+            assert changed_by, (
+                f"{relpath}, widget {number}: no control changed the figure ({'; '.join(log) or 'no controls found'})"
+            )
     finally:
         lab_server.shutdown_kernels()
 

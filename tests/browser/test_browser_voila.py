@@ -18,7 +18,11 @@ MAKES_WIDGETS = re.compile(r"Explorer\s*\(|ipywidgets|interact\s*\(")
 
 
 def _creates_widgets(relpath: str) -> bool:
-    path = servers.NOTEBOOKS / relpath if not relpath.startswith(servers.FIXTURE_DIR) else servers.FIXTURES / relpath.split("/", 1)[1]
+    path = (
+        servers.NOTEBOOKS / relpath
+        if not relpath.startswith(servers.FIXTURE_DIR)
+        else servers.FIXTURES / relpath.split("/", 1)[1]
+    )
     nb = nbformat.read(path, as_version=4)
     return any(c.cell_type == "code" and MAKES_WIDGETS.search(c.source) for c in nb.cells)
 
@@ -37,7 +41,9 @@ def test_voila_renders_widgets_and_a_control_moves_the_figure(page, voila_server
     report = open_in_voila(page, voila_server, relpath)
     problems = report.problems()
     assert not problems, f"{relpath} in Voila:\n  " + "\n  ".join(problems)
-    assert page.locator(".jp-CodeCell .jp-InputArea-editor:visible, .jp-CodeMirrorEditor:visible").count() == 0, "code cells are visible in the workshop app"
+    assert page.locator(".jp-CodeCell .jp-InputArea-editor:visible, .jp-CodeMirrorEditor:visible").count() == 0, (
+        "code cells are visible in the workshop app"
+    )
     if report.widget_outputs_expected == 0:
         # A page without widgets (the start page) passes on what was checked above: it rendered with
         # no error and no code, and its source really creates no widget. Nothing is skipped.
@@ -46,4 +52,6 @@ def test_voila_renders_widgets_and_a_control_moves_the_figure(page, voila_server
     found = explorers(page, "voila")
     for number, explorer in enumerate(found, 1):
         changed_by, log = move_and_check(page, explorer)
-        assert changed_by, f"{relpath}, widget {number} in Voila: no control changed the figure ({'; '.join(log) or 'no controls found'})"
+        assert changed_by, (
+            f"{relpath}, widget {number} in Voila: no control changed the figure ({'; '.join(log) or 'no controls found'})"
+        )
