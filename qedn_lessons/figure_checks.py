@@ -10,6 +10,7 @@ These checks look at the artists after a draw and return a list of problems in w
 * :func:`texts_inside_figure` — every axis label, title, legend and annotation lies inside the figure;
 * :func:`legends_clear_of_data` — a legend covers at most a small share of any series' points (lines
   are sampled along their segments, so a threshold line through a legend counts);
+* :func:`legends_clear_of_other_panels` — a legend outside its axes does not reach into another panel;
 * :func:`legend_styles_distinct` — series in one legend differ by line style, marker or hatch, not by
   colour alone;
 * :func:`texts_do_not_overlap` — no two text boxes (titles, labels, annotations, legends) overlap.
@@ -278,12 +279,38 @@ def texts_do_not_overlap(fig: Figure) -> list[str]:
     return problems
 
 
+def legends_clear_of_other_panels(fig: Figure) -> list[str]:
+    """A legend placed outside its axes does not reach into another panel (its frame, ticks, tick
+    labels or axis labels): the panel drawn later would cover part of the legend, or the legend the panel."""
+    renderer = _renderer(fig)
+    problems = []
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        if legend is None or not legend.get_visible():
+            continue
+        extent = legend.get_window_extent(renderer)
+        for other in fig.axes:
+            if other is ax or not other.get_visible():
+                continue
+            panel = other.get_tightbbox(renderer, bbox_extra_artists=[])  # the panel without legends
+            if panel is not None and _overlap(extent, panel) > TOLERANCE_PX:
+                problems.append(f"{_name(ax)} legend reaches into {_name(other)}")
+    return problems
+
+
 def figure_slug(*parts: str) -> str:
     """A file-name-safe name for a figure (ASCII letters, digits, ``_``, ``-``, ``.``)."""
     return re.sub(r"[^A-Za-z0-9.-]+", "_", "--".join(parts)).strip("_")
 
 
-CHECKS = (series_in_view, texts_inside_figure, legends_clear_of_data, legend_styles_distinct, texts_do_not_overlap)
+CHECKS = (
+    series_in_view,
+    texts_inside_figure,
+    legends_clear_of_data,
+    legends_clear_of_other_panels,
+    legend_styles_distinct,
+    texts_do_not_overlap,
+)
 
 
 def check_figure(fig: Figure) -> list[str]:
@@ -307,6 +334,7 @@ __all__ = [
     "figure_slug",
     "legend_styles_distinct",
     "legends_clear_of_data",
+    "legends_clear_of_other_panels",
     "series_in_view",
     "texts_do_not_overlap",
     "texts_inside_figure",

@@ -88,6 +88,12 @@ class TransportExplorer(Explorer):
         self._legend_n = None
         self.curve, self.marker = plot_efficiency_curve(self.ax_eta, _CURVE_GAMMAS, np.full(len(_CURVE_GAMMAS), np.nan))
         self.ax_eta.set_xlim(_CURVE_GAMMAS[0] / 1.5, _CURVE_GAMMAS[-1] * 1.5)
+        # Lay out now, around that widest legend, and keep it: the first update would otherwise lay out
+        # around FMO's one-column legend, and a later two-column one would reach into the η panel.
+        self.ax_pop.set_title("PST chain, N = 12: start site 1, sink at site 12", fontsize=10)  # titles as
+        self.ax_eta.set_title("η = 0.000 now; best 0.000 at γ ≈ 0.001 ps⁻¹", fontsize=10)  # tall as the real ones
+        fig.get_layout_engine().execute(fig)
+        fig.set_layout_engine(None)
         return fig
 
     def _population_legend(self, n_sites: int):
