@@ -26,7 +26,7 @@ from qedn_lessons.widgets.base import (
     physics_cache,
     random_value,
 )
-from qedn_lessons.widgets.render import FULL_REDRAW_ENV, FigureRenderer, artists_in
+from qedn_lessons.widgets.render import FULL_REDRAW_ENV, FigureRenderer, artists_in, encode_png
 
 EXPLORERS = all_explorers()
 #: Largest difference of one channel of one pixel (of 255) and largest mean difference allowed.
@@ -184,6 +184,37 @@ def test_renderer_redraws_a_panel_whose_limits_changed():
     toy.controls["phase"].value = 0.5
     assert toy.renderer.mode == "blit"
     assert_same_picture(toy.image.value, _reference(toy), "toy phase move after a panel redraw")
+
+
+def test_renderer_shows_an_earlier_view_from_its_kept_layer_and_forgets_it_when_content_changes():
+    toy = _Toy()
+    toy.controls["scale"].value = 2.0  # a new view of panel a: drawn
+    assert toy.renderer.mode == "axes"
+    toy.controls["scale"].value = 1.0  # back to the first view: its layer was kept
+    assert toy.renderer.mode == "kept" and toy.renderer.redrawn_axes == 0
+    assert_same_picture(toy.image.value, _reference(toy), "toy back at scale 1 from a kept layer")
+    toy.controls["phase"].value = 0.7
+    assert toy.renderer.mode == "blit"
+    assert_same_picture(toy.image.value, _reference(toy), "toy phase move after a kept view")
+    toy.ax_a.set_title("titled now")  # a static change: kept views of panel a are out of date
+    toy.controls["scale"].value = 2.0
+    assert toy.renderer.mode == "axes"
+    fresh = fresh_like(_Toy, {}, {})
+    fresh.ax_a.set_title("titled now")
+    for name, value in toy.values().items():
+        fresh.controls[name].value = value
+    fresh.update()
+    assert_same_picture(toy.image.value, fresh.image.value, "toy after a title change and a view seen before")
+
+
+def test_encoded_png_reads_back_as_the_canvas_pixels():
+    fig, ax = new_figure()
+    ax.plot([0, 1], [0, 1])
+    fig.canvas.draw()
+    rgba = np.asarray(fig.canvas.buffer_rgba()).astype(np.int16)
+    assert np.array_equal(pixels(encode_png(fig.canvas)), rgba)
+    opaque = pixels(encode_png(fig.canvas, opaque=True))
+    assert np.array_equal(opaque[..., :3], rgba[..., :3]) and (opaque[..., 3] == 255).all()
 
 
 def test_renderer_notices_an_undeclared_change_of_a_static_artist():
