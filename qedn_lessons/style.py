@@ -239,16 +239,21 @@ def refresh_legend(ax, *, side: str | None = None, **legend_kw) -> None:
         if drawn:
             handles.append(handle)
             labels.append(label)
-    key = (tuple(labels), side, tuple(sorted(legend_kw.items(), key=str)))
-    if ax.get_legend() is not None and getattr(ax, "_qedn_legend_key", None) == key:
+    key = (tuple(map(id, handles)), tuple(labels), side, tuple(sorted(legend_kw.items(), key=str)))
+    if getattr(ax, "_qedn_legend_key", None) == key and (ax.get_legend() is not None or not handles):
         return
-    if ax.get_legend() is not None:
-        ax.get_legend().remove()
+    # Each legend built here is kept on the Axes by its entries: switching back to a list shown before
+    # re-attaches the same Legend (same artist, so an explorer's renderer can reuse what it drew).
+    kept = ax.__dict__.setdefault("_qedn_legends", {})
+    ax.legend_ = None  # detached, not removed: it stays whole for a later switch back
     if handles:
-        if side is None:
-            ax.legend(handles, labels, **legend_kw)
+        if key in kept:
+            ax.legend_ = kept[key]
+        elif side is None:
+            kept[key] = ax.legend(handles, labels, **legend_kw)
         else:
-            legend_outside(ax, side, handles, labels, **legend_kw)
+            kept[key] = legend_outside(ax, side, handles, labels, **legend_kw)
+    ax.stale = True
     ax._qedn_legend_key = key
 
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE, legend_outside, series_style
+from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE, legend_outside, nice_ceiling, series_style
 
 
 def _stems(quanta: np.ndarray, probabilities: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -41,7 +41,7 @@ def plot_energy_distribution(
     work_line = ax.axvline(ergotropy, color=COLORS[2], linestyle=LINESTYLES[2], linewidth=1.8, label="ergotropy W")
     cap_line = ax.axvline(capacity, color=PALETTE["black"], linestyle=LINESTYLES[3], linewidth=1.4, label="capacity N")
     ax.set_ylim(0.0, 1.05)
-    ax.set_xlim(-0.5, capacity + 0.5)
+    ax.set_xlim(-0.5, nice_ceiling(capacity) + 0.5)
     ax.set_xlabel("energy found by a measurement (quanta ħω)")
     ax.set_ylabel("probability")
     ax.set_title("Measuring the energy of N cells")
@@ -58,7 +58,7 @@ def update_energy_distribution(
     artists["mean"].set_xdata([mean, mean])
     artists["ergotropy"].set_xdata([ergotropy, ergotropy])
     artists["capacity"].set_xdata([capacity, capacity])
-    ax.set_xlim(-0.5, capacity + 0.5)
+    ax.set_xlim(-0.5, nice_ceiling(capacity) + 0.5)  # in round steps: most moves keep the axis
 
 
 def plot_charging(
@@ -95,7 +95,8 @@ def plot_charging(
         label="τ collective",
     )
     ax.set_xlim(times_ns[0], times_ns[-1])
-    ax.set_ylim(-0.03 * capacity, 1.08 * capacity)
+    top = nice_ceiling(capacity)  # in round steps: most moves keep the axis
+    ax.set_ylim(-0.03 * top, 1.08 * top)
     ax.set_xlabel("time (ns)")
     ax.set_ylabel("energy (quanta ħω)")
     ax.set_title("Charging N cells with photons")
@@ -124,7 +125,8 @@ def update_charging(
     artists["tau_parallel"].set_data([tau_parallel], [capacity])
     artists["tau_collective"].set_data([tau_collective], [energy_collective])
     ax.set_xlim(times_ns[0], times_ns[-1])
-    ax.set_ylim(-0.03 * capacity, 1.08 * capacity)
+    top = nice_ceiling(capacity)  # in round steps: most moves keep the axis
+    ax.set_ylim(-0.03 * top, 1.08 * top)
 
 
 def plot_power_advantage(ax, n_cells: Sequence[int], ratios: Mapping[str, Sequence[float]]) -> list:

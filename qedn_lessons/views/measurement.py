@@ -186,4 +186,5 @@ def update_qet_ledger(ax, artists: dict, values: Sequence[float]) -> None:
         label.set_x(value + (0.03 if value >= 0 else -0.03) * span)
         label.set_ha("left" if value >= 0 else "right")
     low = min(values)
-    ax.set_xlim(-nice_ceiling(-low) - 0.35 * span if low < 0 else -0.05 * span, 1.35 * span)
+    # one scale for both sides (the largest |value|, in round steps): few distinct axes as h, k move
+    ax.set_xlim(-1.35 * span if low < 0 else -0.05 * span, 1.35 * span)

@@ -8,7 +8,7 @@ import numpy as np
 
 from qedn_lessons import batteries
 from qedn_lessons.coherence import quanta_per_kwh
-from qedn_lessons.style import new_figure
+from qedn_lessons.style import new_figure, nice_ceiling
 from qedn_lessons.views.batteries import (
     plot_charging,
     plot_energy_distribution,
@@ -31,7 +31,7 @@ def _charging(n_cells: int, coupling_mhz: float):
     g = 2 * math.pi * coupling_mhz * 1e-3  # rad/ns
     par = batteries.charging_performance("parallel", n_cells, g)
     col = batteries.charging_performance("collective", n_cells, g)
-    times = np.linspace(0.0, 1.3 * par.charging_time_ns, TIME_POINTS)
+    times = np.linspace(0.0, nice_ceiling(1.3 * par.charging_time_ns), TIME_POINTS)  # in round steps: the axis stays
     return par, col, times, batteries.parallel_charging(times, n_cells, g), batteries.collective_charging(times, n_cells, g)
 
 

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from qedn_lessons import coherence
-from qedn_lessons.style import new_figure
+from qedn_lessons.style import new_figure, nice_ceiling
 from qedn_lessons.views.coherence import plot_bloch_plane, plot_decay, plot_ramsey
 from qedn_lessons.widgets.base import Explorer, float_slider, log_slider, register_explorer
 from qedn_lessons.widgets.render import artists_in
@@ -20,10 +20,11 @@ def _time_grid(t1_us: float, t2_us: float, detuning_rad_per_us: float) -> np.nda
     """Times shown, chosen from the fastest time scale of the figure.
 
     The coherence (Bloch spiral, Ramsey envelope, |ρ₀₁|) decays at T2, and T2 ≤ 2T1, so T2 is the
-    fastest decay: the window is four T2 (where |ρ₀₁| has fallen to e⁻⁴ of its start). The fringe
+    fastest decay: the window is at least four T2 (where |ρ₀₁| has fallen to e⁻⁴ of its start),
+    rounded up to 1, 1.5, 2, 3, 5 or 7.5 × 10ᵏ µs so that most moves keep the time axis. The fringe
     period 2π/|Δ| is the fastest oscillation: 48 samples a turn, so the spiral stays round (capped at
     10 000 points: beyond ~200 turns the turns are closer than a pixel and the spiral is a filled disc)."""
-    t_max = 4.0 * t2_us
+    t_max = nice_ceiling(4.0 * t2_us)
     turns = abs(detuning_rad_per_us) * t_max / (2.0 * math.pi)
     points = int(min(10_000, max(400, 48 * turns)))
     return np.linspace(0.0, t_max, points)
@@ -56,7 +57,7 @@ class CoherenceExplorer(Explorer):
             "left: the Bloch vector seen from above (x–y plane), from its start (circle) to its end (square), inside the circle of pure states; "
             "middle: the Ramsey signal (solid) inside its envelope ½(1 ± e^(−t/T2)) (dashed); "
             "right: the coherence |ρ₀₁| (solid), the excited population P₁ (dash-dot), T2 (dotted vertical line) and the thermal population n̄/(2n̄+1) (dashed horizontal line). "
-            "The time axis spans four times T2, the fastest decay shown (T2 ≤ 2T1): P₁ relaxes at T1, "
+            "The time axis spans at least four times T2 (rounded up to a round number of µs), the fastest decay shown (T2 ≤ 2T1): P₁ relaxes at T1, "
             "so when T1 is much longer than T2 it has barely moved in this window.",
         ),
     )

@@ -115,7 +115,7 @@ class NoSignallingExplorer(Explorer):
         return off
 
     def dynamic_artists(self):
-        return artists_in(self.disc_lines, self.bars, self.bar_texts)
+        return artists_in(self.disc_lines, self.bars, self.bar_texts, self.alice_text)
 
     def update_figure(self, *, state, p, operation, theta_deg, phi_deg, amount, message):
         rho = SHARED_STATES[state](p)

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from qedn_lessons import protection
-from qedn_lessons.style import new_figure
+from qedn_lessons.style import new_figure, nice_ceiling
 from qedn_lessons.views.protection import plot_coherence_curves, plot_logical_errors
 from qedn_lessons.widgets.base import (
     Explorer,
@@ -68,7 +68,7 @@ class ProtectionExplorer(Explorer):
         ),
         (
             "Figure",
-            "left: coherence against the total time T (axis spans 4 T2*) for free decay (solid), the echo train with n pulses "
+            "left: coherence against the total time T (axis spans at least 4 T2*, rounded up to a round number) for free decay (solid), the echo train with n pulses "
             "(dashed) and the ceiling e^(−γT) set by white dephasing alone (dash-dot); "
             "right, on a log scale: the logical error with no code (solid diagonal, P = p), for bit flips with the code "
             "of distance d (dashed) and for phase flips passing through the same code (dash-dot); the dotted "
@@ -115,7 +115,7 @@ class ProtectionExplorer(Explorer):
 
     def update_figure(self, *, sigma, correlation_time_us, white_rate, n_pulses, distance, p):
         t2s = protection.t2_star(sigma)
-        times = np.linspace(0.0, 4.0 * t2s, N_TIMES)
+        times = np.linspace(0.0, nice_ceiling(4.0 * t2s), N_TIMES)  # ≥ 4 T2*, in round steps: most moves keep the axis
         common = {"sigma": sigma, "white_dephasing_rate": white_rate, "correlation_time": correlation_time_us}
         free = protection.echo_coherence(times, n_pulses=0, **common)
         echo = protection.echo_coherence(times, n_pulses=n_pulses, **common)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from qedn_lessons import transport
-from qedn_lessons.style import new_figure, nice_ceiling
+from qedn_lessons.style import freeze_layout, new_figure, nice_ceiling
 from qedn_lessons.views.transport import (
     plot_distribution,
     plot_efficiency_curve,
@@ -84,16 +84,16 @@ class TransportExplorer(Explorer):
         # legend (12 sites, two columns), so the frozen layout holds every later one.
         for k, line in enumerate(self.site_lines):
             line.set_label(f"site {k + 1} (sink site)")
-        self.pop_legend = self._population_legend(_MAX_SITES)
-        self._legend_n = None
+        self._population_legend(_MAX_SITES)
+        self._legend_n: tuple | None = None
+        self._legends: dict[tuple, object] = {}
         self.curve, self.marker = plot_efficiency_curve(self.ax_eta, _CURVE_GAMMAS, np.full(len(_CURVE_GAMMAS), np.nan))
         self.ax_eta.set_xlim(_CURVE_GAMMAS[0] / 1.5, _CURVE_GAMMAS[-1] * 1.5)
         # Lay out now, around that widest legend, and keep it: the first update would otherwise lay out
         # around FMO's one-column legend, and a later two-column one would reach into the η panel.
         self.ax_pop.set_title("PST chain, N = 12: start site 1, sink at site 12", fontsize=10)  # titles as
         self.ax_eta.set_title("η = 0.000 now; best 0.000 at γ ≈ 0.001 ps⁻¹", fontsize=10)  # tall as the real ones
-        fig.get_layout_engine().execute(fig)
-        fig.set_layout_engine(None)
+        freeze_layout(fig)
         return fig
 
     def _population_legend(self, n_sites: int):
@@ -135,10 +135,13 @@ class TransportExplorer(Explorer):
                 f"site {k + 1}" + (" (start)" if k + 1 == start else " (sink site)" if k + 1 == sink else "") if k < n else "_"
             )
         self.sink_line.set_ydata(curves.sink)
-        if self._legend_n != (n, start, sink):
-            self.pop_legend.remove()
-            self.pop_legend = self._population_legend(n)
+        if self._legend_n != (n, start, sink):  # one legend per network shape, kept and re-attached
             self._legend_n = (n, start, sink)
+            self.ax_pop.legend_ = None
+            if self._legend_n not in self._legends:
+                self._legends[self._legend_n] = self._population_legend(n)
+            self.ax_pop.legend_ = self._legends[self._legend_n]
+            self.ax_pop.stale = True
         self.curve.set_ydata(eta)
         self.marker.set_data([dephasing], [eta_now])
         self.ax_pop.set_title(f"{network}, N = {n}: start site {start}, sink at site {sink}", fontsize=10)
