@@ -182,29 +182,27 @@ def _any_stale(artists: Iterable[Artist], inert: frozenset[int] = frozenset()) -
 class _Sprite:
     """A run of static artists rendered alone on a transparent canvas, cropped to what they paint."""
 
-    __slots__ = ("alpha", "col", "rgb", "row")
+    __slots__ = ("col", "image", "row")
 
     def __init__(self, rgba: np.ndarray) -> None:
         painted = rgba[..., 3] > 0
         rows, cols = np.flatnonzero(painted.any(axis=1)), np.flatnonzero(painted.any(axis=0))
         if rows.size == 0:
             self.row = self.col = 0
-            self.rgb = self.alpha = None
+            self.image = None
             return
         self.row, self.col = int(rows[0]), int(cols[0])
-        crop = rgba[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
-        self.rgb = crop[..., :3].copy()  # uint8: kept layers cost half the memory of uint16
-        self.alpha = crop[..., 3:4].copy()
+        # RGBA, bottom row first: the layout Agg's draw_image takes (matplotlib's image origin "lower")
+        self.image = rgba[rows[-1] : None if rows[0] == 0 else rows[0] - 1 : -1, cols[0] : cols[-1] + 1].copy()
 
-    def composite(self, canvas_rgba: np.ndarray) -> None:
-        """Draw the layer over ``canvas_rgba`` in place (Agg's "over" blend onto an opaque picture)."""
-        if self.rgb is None:
+    def composite(self, renderer) -> None:
+        """Draw the layer over the Agg ``renderer``'s canvas with Agg's own "over" blend (in C: ~6×
+        faster than the same blend in numpy)."""
+        if self.image is None:
             return
-        h, w = self.rgb.shape[:2]
-        dst = canvas_rgba[self.row : self.row + h, self.col : self.col + w, :3]
-        d = dst.astype(np.uint16)
-        a = self.alpha.astype(np.uint16)
-        dst[...] = ((self.rgb * a + d * (255 - a) + 127) // 255).astype(np.uint8)
+        gc = renderer.new_gc()
+        renderer.draw_image(gc, self.col, int(renderer.height) - self.row - self.image.shape[0], self.image)
+        gc.restore()
 
 
 def _run_key(run: list[Artist], renderer) -> tuple:
@@ -490,10 +488,10 @@ class FigureRenderer:
             self._make_sprites(panel, reusable[key])
         self._panels.update(fresh)  # same keys: the drawing order is kept
         self._panels.update(restored)
-        buffer = self._buffer()
-        buffer[...] = self._base
+        self._buffer()[...] = self._base
+        renderer = self.fig.canvas.get_renderer()
         for panel in self._panels.values():
-            panel.layer.composite(buffer)
+            panel.layer.composite(renderer)
         self._background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
         self._draw_overlays()
         for panel in fresh.values():
@@ -505,12 +503,9 @@ class FigureRenderer:
 
     def _draw_overlays(self) -> None:
         renderer = self.fig.canvas.get_renderer()
-        buffer = None
         for panel in self._panels.values():
             for item in panel.items:
                 if isinstance(item, int):
-                    if buffer is None:
-                        buffer = self._buffer()
-                    panel.sprites[item].composite(buffer)
+                    panel.sprites[item].composite(renderer)
                 else:
                     item.draw(renderer)
