@@ -57,6 +57,9 @@ RC_PARAMS: dict = {
     "axes.spines.right": False,
     "font.size": 11,
     "axes.titlesize": 12,
+    # Titles sit at the top of the axes (no figure here has ticks or labels on top): a fixed title
+    # position spares matplotlib a tight-bbox search of the whole axes on every draw (~5 ms a panel).
+    "axes.titley": 1.0,
     "axes.labelsize": 11,
     "legend.fontsize": 9,
     "legend.frameon": False,

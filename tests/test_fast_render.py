@@ -219,9 +219,9 @@ def test_encoded_png_reads_back_as_the_canvas_pixels():
 
 def test_renderer_notices_an_undeclared_change_of_a_static_artist():
     toy = _Toy()
-    toy.static.set_ydata([-0.5, -0.5])  # not declared dynamic: the background changed
+    toy.static.set_ydata([-0.5, -0.5])  # not declared dynamic (drawn over line b: its sprite is made again)
     toy.controls["phase"].value = 1.5
-    assert toy.renderer.mode == "axes"
+    assert toy.renderer.mode == "sprites"
     reference = _reference(toy)  # the fresh toy's static line is at 0.5: move it too
     fresh = fresh_like(_Toy, {}, toy.values())
     fresh.static.set_ydata([-0.5, -0.5])
@@ -232,12 +232,12 @@ def test_renderer_notices_an_undeclared_change_of_a_static_artist():
 
 def test_renderer_notices_a_legend_and_a_title_change():
     toy = _Toy()
-    toy.ax_b.set_title("now titled")
+    toy.ax_b.set_title("now titled")  # drawn over the dynamic line: only its sprite is made again
     toy.controls["phase"].value = 2.0
-    assert toy.renderer.mode == "axes"
-    toy.ax_a.legend(loc="lower left")
+    assert toy.renderer.mode == "sprites" and toy.renderer.redrawn_axes == 0
+    toy.ax_a.legend(loc="lower left")  # a new legend, also over the data
     toy.controls["phase"].value = 2.5
-    assert toy.renderer.mode == "axes"
+    assert toy.renderer.mode == "sprites"
     fresh = fresh_like(_Toy, {}, {})
     fresh.ax_b.set_title("now titled")
     fresh.ax_a.legend(loc="lower left")

@@ -169,6 +169,11 @@ def _paints(a: Artist) -> bool:
     return a.get_visible() and not (isinstance(a, Text) and not a.get_text())
 
 
+def _changed(a: Artist, inert: frozenset[int]) -> bool:
+    """Whether a setter changed ``a`` since its stale flag was cleared (see :func:`_any_stale`)."""
+    return a._stale and not isinstance(a, Axes | Axis) and not (id(a) in inert and not _paints(a))
+
+
 def _any_stale(artists: Iterable[Artist], inert: frozenset[int] = frozenset()) -> bool:
     """Whether a setter changed one of ``artists`` since the flags were cleared.
 
@@ -176,7 +181,7 @@ def _any_stale(artists: Iterable[Artist], inert: frozenset[int] = frozenset()) -
     both are judged by the panel's signature instead. An artist that painted nothing and still paints
     nothing does not count (``Axes.set_title`` re-sets the transform of all three titles; a draw
     leaves hidden artists stale)."""
-    return any(a._stale for a in artists if not isinstance(a, Axes | Axis) and not (id(a) in inert and not _paints(a)))
+    return any(_changed(a, inert) for a in artists)
 
 
 class _Sprite:
@@ -227,6 +232,7 @@ class _Panel:
         order = _draw_order(ax)
         first = next((i for i, a in enumerate(order) if id(a) in dynamic_ids), len(order))
         self.overlay = order[first:]  # drawn on top of the cached background, in this order
+        self.background_ids = tuple(map(id, order[:first]))  # what the cached background holds
         self.runs: list[list[Artist]] = []  # static artists of the overlay, one per sprite
         self.items: list[Artist | int] = []  # a dynamic artist, or the index of a sprite
         for a in self.overlay:
@@ -239,6 +245,7 @@ class _Panel:
         self.sprite_keys: list[tuple] = []
         self.dynamic_ids = frozenset(id(a) for a in order if id(a) in dynamic_ids)
         self.statics: list[Artist] = []
+        self.overlay_ids: frozenset[int] = frozenset()  # the static overlay artists and their parts
         self.inert: frozenset[int] = frozenset()
         self.signature: tuple = ()
         self.layer: _Sprite | None = None  # the panel's background alone, once a panel redraw needed it
@@ -249,6 +256,7 @@ class _Panel:
         self.statics = _subtree([a for a in self.ax.get_children() if id(a) not in dynamic_ids], dynamic_ids)
         _clear_stale(self.statics)
         self.inert = _inert(self.statics)
+        self.overlay_ids = frozenset(map(id, _subtree([a for a in self.overlay if id(a) not in dynamic_ids], dynamic_ids)))
         self.signature = self.current_signature()
 
     def current_signature(self) -> tuple:
@@ -279,24 +287,34 @@ class _Panel:
             tuple(a.zorder for a in children),
         )
 
-    def changed(self, dynamic_ids: set[int]) -> bool:
-        return self.change(dynamic_ids) is not None
-
     def change(self, dynamic_ids: set[int]) -> str | None:
-        """None when the panel's background is as drawn; ``"view"`` when only its signature changed
-        (limits, ticks, scale: a kept layer of that signature may serve); ``"content"`` when a static
-        artist was changed by a setter or the dynamic artists are others (no kept layer is valid)."""
-        ax_dynamic = frozenset(i for i in map(id, self.ax.get_children()) if i in dynamic_ids)
-        if ax_dynamic != self.dynamic_ids or _any_stale(self.statics, self.inert):
+        """What changed since the panel was drawn: None (nothing); ``"sprites"`` (only static artists
+        drawn over the dynamic ones, e.g. a legend swapped or retitled: their sprites are made again,
+        the background stays); ``"view"`` (only the signature: limits, ticks, scale; a kept layer of
+        that signature may serve); ``"content"`` (a static artist of the background changed, or the
+        dynamic artists are others: the panel is drawn again and no kept layer is valid)."""
+        ax = self.ax
+        ax_dynamic = frozenset(i for i in map(id, ax.get_children()) if i in dynamic_ids)
+        if ax_dynamic != self.dynamic_ids:
             return "content"
-        return "view" if self.current_signature() != self.signature else None
+        stale = [a for a in self.statics if _changed(a, self.inert)]
+        signature = self.current_signature()
+        if not stale and signature == self.signature:
+            return None
+        if signature[:-2] == self.signature[:-2] and all(id(a) in self.overlay_ids for a in stale):
+            order = _draw_order(ax)
+            first = next((i for i, a in enumerate(order) if id(a) in dynamic_ids), len(order))
+            if tuple(map(id, order[:first])) == self.background_ids:
+                return "sprites"
+        return "content" if stale else "view"
 
 
 class FigureRenderer:
     """Renders a kept figure to PNG bytes, redrawing only what changed since the last frame.
 
     ``mode`` tells what the last :meth:`render` did: ``"full"``, ``"axes"`` (some panels redrawn),
-    ``"kept"`` (panels shown at an earlier view again, from their kept layers), ``"blit"`` or
+    ``"kept"`` (panels shown at an earlier view again, from their kept layers), ``"sprites"``
+    (static artists over the data made again, e.g. a new legend), ``"blit"`` or
     ``"savefig"`` (the forced full-redraw path).
     """
 
@@ -337,12 +355,16 @@ class FigureRenderer:
             self.mode = "full"
         else:
             drawn = 0
-            if changed:
-                drawn = self._redraw_panels(changed, dynamic_ids)
+            sprites_only = [panel for panel, kind in changed if kind == "sprites"]
+            for panel in sprites_only:
+                self._remake_sprites(panel, dynamic_ids)
+            redraw = [panel for panel, kind in changed if kind != "sprites"]
+            if redraw:
+                drawn = self._redraw_panels(redraw, dynamic_ids)
                 self.mode = "axes" if drawn else "kept"
             else:
                 self.fig.canvas.restore_region(self._background)
-                self.mode = "blit"
+                self.mode = "sprites" if sprites_only else "blit"
                 self._draw_overlays()
             self._dynamic = dynamic
         self.redrawn_axes = len(self._panels) if self.mode == "full" else drawn if self.mode == "axes" else 0
@@ -386,17 +408,17 @@ class FigureRenderer:
         while len(kept) > KEPT_VIEWS_PER_PANEL:
             del kept[next(iter(kept))]
 
-    def _changed_panels(self, dynamic: list[Artist], dynamic_ids: set[int]) -> list[_Panel] | None:
-        """The panels whose background changed, or None when the whole figure must be drawn."""
+    def _changed_panels(self, dynamic: list[Artist], dynamic_ids: set[int]) -> list[tuple[_Panel, str]] | None:
+        """The panels that changed and how (:meth:`_Panel.change`), or None when the whole figure must be drawn."""
         if self._background is None or self._figure_signature() != self._fig_signature:
             return None
         if _any_stale(self._fig_statics):
             return None
         if set(map(id, self.fig.axes)) != set(self._panels):
             return None
-        changed = [p for p in self._panels.values() if p.changed(dynamic_ids)]
-        if changed and self._fig_statics_visible:  # figure-level artists are drawn over the panels
-            return None
+        changed = [(p, kind) for p in self._panels.values() if (kind := p.change(dynamic_ids)) is not None]
+        if any(kind != "sprites" for _, kind in changed) and self._fig_statics_visible:
+            return None  # figure-level artists are drawn over the panels
         return changed
 
     # --- drawing -----------------------------------------------------------------------------------
@@ -448,6 +470,31 @@ class FigureRenderer:
                     a.draw(renderer)
                 panel.sprites.append(_Sprite(self._buffer()))
             panel.sprite_keys.append(key)
+
+    def _remake_sprites(self, old: _Panel, dynamic_ids: set[int]) -> None:
+        """Only static artists over the dynamic ones changed: make their sprites again (reusing the
+        unchanged ones), keep the panel's layer and the cached background."""
+        if any(_changed(a, old.inert) for a in old.statics):
+            self._kept.pop(id(old.ax), None)  # an artist changed in place: kept views show it as it was
+        else:  # artists swapped (a legend for another): a kept panel may show just these
+            earlier = self._kept.get(id(old.ax), {}).get(old.current_signature())
+            if earlier is not None and earlier.layer is old.layer:
+                self._panels[id(old.ax)] = earlier
+                _clear_stale(earlier.statics)
+                return
+        fresh = _Panel(old.ax, dynamic_ids)
+        fresh.layer = old.layer
+        self._make_sprites(
+            fresh,
+            {
+                key[0]: (sprite, key)
+                for run, sprite, key in zip(old.runs, old.sprites, old.sprite_keys)
+                if _reusable_run(run, old.inert)
+            },
+        )
+        self._panels[id(old.ax)] = fresh
+        fresh.settle(dynamic_ids)
+        self._keep(fresh)
 
     def _draw_layer(self, panel: _Panel) -> None:
         """Render the panel's background alone on a transparent canvas and keep it as its layer."""
