@@ -110,8 +110,8 @@ class ProtectionExplorer(Explorer):
             return {"correlation_time_us": "with no echo pulses the free decay depends only on σ and γ, not on the noise memory"}
         return {}
 
-    def dynamic_artists(self):  # the legends name n and d
-        return artists_in(self.echo_artists, self.code_artists, self.echo_legend, self.code_legend)
+    def dynamic_artists(self):  # the legends (naming n and d) are remade as sprites only when n or d moves
+        return artists_in(self.echo_artists, self.code_artists)
 
     def update_figure(self, *, sigma, correlation_time_us, white_rate, n_pulses, distance, p):
         t2s = protection.t2_star(sigma)
