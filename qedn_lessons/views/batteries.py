@@ -71,17 +71,25 @@ def plot_charging(
     capacity: float,
     tau_parallel: float,
     tau_collective: float,
+    per_cell: bool = False,
 ) -> dict:
     """Stored energy vs time for parallel and collective charging, and the shared cavity's energy.
 
-    Markers (square, triangle) sit at the charging times τ (first maxima). Returns ``{"parallel",
+    Markers (square, triangle) sit at the charging times τ (first maxima). ``per_cell``: the energies
+    are given per cell (the caller divides by N; ``capacity`` is then 1) and the axis says so. Returns ``{"parallel",
     "collective", "charger", "capacity", "tau_parallel", "tau_collective"}``; update with
     :func:`update_charging`.
     """
     (par,) = ax.plot(times_ns, parallel, color=COLORS[0], linestyle=LINESTYLES[0], label="battery, parallel (1 cavity per cell)")
     (col,) = ax.plot(times_ns, collective, color=COLORS[3], linestyle=LINESTYLES[2], label="battery, collective (shared cavity)")
     (chg,) = ax.plot(times_ns, charger, color=COLORS[4], linestyle=LINESTYLES[1], linewidth=1.4, label="shared cavity (charger)")
-    cap = ax.axhline(capacity, color=PALETTE["black"], linestyle=LINESTYLES[3], linewidth=1.2, label="capacity N")
+    cap = ax.axhline(
+        capacity,
+        color=PALETTE["black"],
+        linestyle=LINESTYLES[3],
+        linewidth=1.2,
+        label="capacity (1 quantum per cell)" if per_cell else "capacity N",
+    )
     (tp,) = ax.plot(
         [tau_parallel], [capacity], linestyle="none", marker=MARKERS[1], markersize=8, color=COLORS[0], label="τ parallel"
     )
@@ -98,7 +106,7 @@ def plot_charging(
     top = nice_ceiling(capacity)  # in round steps: most moves keep the axis
     ax.set_ylim(-0.03 * top, 1.08 * top)
     ax.set_xlabel("time (ns)")
-    ax.set_ylabel("energy (quanta ħω)")
+    ax.set_ylabel("energy per cell (quanta ħω)" if per_cell else "energy (quanta ħω)")
     ax.set_title("Charging N cells with photons")
     legend_outside(ax, "below", fontsize=7, ncols=3)
     return {"parallel": par, "collective": col, "charger": chg, "capacity": cap, "tau_parallel": tp, "tau_collective": tc}

@@ -62,8 +62,9 @@ class BatteryExplorer(Explorer):
             "Figure",
             "left: a measurement of the battery's energy gives a whole number k of quanta with the probabilities shown as stems with circles; "
             "the dashed line is the mean ⟨H⟩, the dash-dot line the ergotropy W (the most work any unitary can extract), the dotted line the capacity N. "
-            "Right: charging from empty — stored energy vs time for parallel charging (solid; one cavity with one photon per cell) and collective charging "
-            "(dash-dot; one shared cavity with N photons), and the energy left in the shared cavity (dashed), which mirrors the battery's. "
+            "Right: charging from empty — stored energy per cell vs time for parallel charging (solid; one cavity with one photon per cell) and collective charging "
+            "(dash-dot; one shared cavity with N photons), and the energy left in the shared cavity per cell (dashed), which mirrors the battery's; "
+            "the dotted line is a full battery (1 quantum per cell). "
             "A square and a triangle mark the charging times τ (first maxima).",
         ),
     )
@@ -82,7 +83,7 @@ class BatteryExplorer(Explorer):
         self.dist_artists = plot_energy_distribution(ax_dist, quanta, np.array([0.5, 0.5]), mean=0.5, ergotropy=0.5, capacity=1.0)
         times = np.linspace(0.0, 1.0, 2)
         self.charge_artists = plot_charging(
-            ax_charge, times, np.zeros(2), np.zeros(2), np.ones(2), capacity=1.0, tau_parallel=0.5, tau_collective=0.5
+            ax_charge, times, np.zeros(2), np.zeros(2), np.ones(2), capacity=1.0, tau_parallel=0.5, tau_collective=0.5, per_cell=True
         )
         self.ax_dist, self.ax_charge = ax_dist, ax_charge
         return fig
@@ -115,14 +116,14 @@ class BatteryExplorer(Explorer):
         update_charging(
             self.charge_artists,
             self.ax_charge,
-            times,
-            parallel.battery_quanta,
-            collective.battery_quanta,
-            collective.charger_quanta,
-            capacity=float(n_cells),
+            times,  # per cell: the axis stays 0–1 for every N (N moves only the left panel's axis)
+            parallel.battery_quanta / n_cells,
+            collective.battery_quanta / n_cells,
+            collective.charger_quanta / n_cells,
+            capacity=1.0,
             tau_parallel=par.charging_time_ns,
             tau_collective=col.charging_time_ns,
-            energy_collective=col.energy_quanta,
+            energy_collective=col.energy_quanta / n_cells,
         )
 
         conservation = float(np.max(np.abs(collective.battery_quanta + collective.charger_quanta - n_cells)))
