@@ -213,8 +213,6 @@ def test_encoded_png_reads_back_as_the_canvas_pixels():
     fig.canvas.draw()
     rgba = np.asarray(fig.canvas.buffer_rgba()).astype(np.int16)
     assert np.array_equal(pixels(encode_png(fig.canvas)), rgba)
-    opaque = pixels(encode_png(fig.canvas, opaque=True))
-    assert np.array_equal(opaque[..., :3], rgba[..., :3]) and (opaque[..., 3] == 255).all()
 
 
 def test_renderer_notices_an_undeclared_change_of_a_static_artist():

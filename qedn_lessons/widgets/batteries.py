@@ -83,7 +83,15 @@ class BatteryExplorer(Explorer):
         self.dist_artists = plot_energy_distribution(ax_dist, quanta, np.array([0.5, 0.5]), mean=0.5, ergotropy=0.5, capacity=1.0)
         times = np.linspace(0.0, 1.0, 2)
         self.charge_artists = plot_charging(
-            ax_charge, times, np.zeros(2), np.zeros(2), np.ones(2), capacity=1.0, tau_parallel=0.5, tau_collective=0.5, per_cell=True
+            ax_charge,
+            times,
+            np.zeros(2),
+            np.zeros(2),
+            np.ones(2),
+            capacity=1.0,
+            tau_parallel=0.5,
+            tau_collective=0.5,
+            per_cell=True,
         )
         self.ax_dist, self.ax_charge = ax_dist, ax_charge
         return fig
