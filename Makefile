@@ -44,7 +44,7 @@ course: $(VENV)/.stamp-course
 test: $(VENV)/.stamp-test browser-deps hub-deps lint
 	$(BIN)/python scripts/nbtool.py check
 	$(BIN)/python -m pytest tests notebooks --nbval-lax -m "not classroom" $(PYTEST_FLAGS)
-	$(BIN)/python -m pytest tests/classroom -m classroom --ignore=tests/classroom/test_hub_class.py $(PYTEST_FLAGS)
+	$(BIN)/python -m pytest tests/classroom -m classroom $(PYTEST_FLAGS)
 	$(BIN)/python scripts/gallery.py
 
 ## test-fast: everything but the browser tests

@@ -68,8 +68,9 @@ _EDIT = """([prefix, text]) => {
   const panel = window.jupyterapp.shell.currentWidget;
   for (const cell of panel.content.widgets) {
     const src = cell.model.sharedModel.getSource();
-    if (cell.model.type === 'code' && src.startsWith(prefix)) {
-      cell.model.sharedModel.setSource(text + src.slice(prefix.length));
+    const at = src.indexOf(prefix);  // exercise cells import their helpers first, then `answer = ...`
+    if (cell.model.type === 'code' && at >= 0) {
+      cell.model.sharedModel.setSource(src.slice(0, at) + text + src.slice(at + prefix.length));
       return true;
     }
   }
