@@ -528,3 +528,44 @@ def test_efficiency_curve_bad_parameters_same_message_as_transport_efficiency(kw
         T.efficiency_curve(T.chain_hamiltonian(61), [0.0, 1.0], time_ps=1.0)
     with pytest.raises(ValueError, match="hamiltonian_cm must be symmetric"):
         T.efficiency_curve([[0.0, 1.0], [2.0, 0.0]], [1.0])
+
+
+def _populations_by_expm(h, times, *, initial_site, sink_site, dephasing_per_ps, **kw):
+    """Independent reference: the complex sparse Liouvillian, exponentiated afresh at every time (augmented so the
+    integrated populations come along), no eigendecomposition, no real coordinates, no stepping."""
+    from scipy.linalg import expm
+
+    m = T._check_model(h, initial_site, sink_site, kw["trap_rate_per_ps"], kw["loss_rate_per_ns"], dephasing_per_ps)
+    n = m.n
+    gen = T._liouvillian(m).toarray()
+    aug = np.zeros((n * n + n, n * n + n), complex)
+    aug[: n * n, : n * n] = gen
+    aug[n * n + np.arange(n), np.arange(n) * (n + 1)] = 1.0
+    x0 = np.zeros(n * n + n, complex)
+    x0[m.initial * (n + 1)] = 1.0
+    out = np.array([expm(aug * t) @ x0 for t in times])
+    return out[:, np.arange(n) * (n + 1)].real, out[:, n * n :].real, m
+
+
+@given(
+    seed=st.integers(0, 10_000),
+    n=st.integers(2, 6),
+    complex_h=st.booleans(),
+    gamma=st.floats(1e-3, 500),
+    start=st.sampled_from([0.0, 0.0, 0.7]),
+    uniform=st.booleans(),
+)
+def test_populations_with_dephasing_match_a_fresh_exponential_per_time(seed, n, complex_h, gamma, start, uniform):
+    rng = np.random.default_rng(seed)
+    h = rng.normal(0, 60.0, (n, n)) + (1j * rng.normal(0, 30.0, (n, n)) if complex_h else 0.0)
+    h = (h + h.conj().T) / 2
+    times = start + np.linspace(0.0, 2.0, 9)  # a uniform grid takes the stepped-propagator path
+    if not uniform:
+        times = np.sort(start + rng.uniform(0.0, 2.0, 6))  # any other grid takes the eigendecomposition path
+    kw = dict(initial_site=int(rng.integers(1, n + 1)), sink_site=int(rng.integers(1, n + 1)))
+    kw |= dict(trap_rate_per_ps=1.5, loss_rate_per_ns=3.0, dephasing_per_ps=gamma)
+    curves = T.site_populations(h, times, **kw)
+    pops, integ, m = _populations_by_expm(h, times, **kw)
+    assert np.allclose(curves.sites, np.clip(pops, 0, 1), atol=1e-9)
+    assert np.allclose(curves.sink, m.kappa * integ[:, m.sink], atol=1e-9)
+    assert np.allclose(curves.lost, m.loss * integ.sum(axis=1), atol=1e-9)
