@@ -368,3 +368,204 @@ def test_deep_zeno_regime_agrees_with_the_sparse_liouvillian_solve(dephasing_per
     eta = T.transport_efficiency(h, initial_site=1, sink_site=4, dephasing_per_ps=dephasing_per_ps)
     assert exact > 1e-4
     assert eta == pytest.approx(exact, rel=1e-6)
+
+
+# --- efficiency_curve: one eigendecomposition for every uniform γ, batched over γ ----------------
+
+
+def _curve_reference(h, values, **kw):
+    """The per-γ definition of the curve: one transport_efficiency call per rate."""
+    return np.array([T.transport_efficiency(h, dephasing_per_ps=float(g), **kw) for g in values])
+
+
+def _curve_tolerance(h, values, reference, **kw):
+    """1e-10, loosened for γ > 10 J by how far the per-γ reference itself is from the direct Liouvillian solve.
+
+    For γ ≫ J the jump system d = d₀ + M·2γ·d cancels 1 − 2γM_kk ≈ (J/γ)²: any spectral implementation then
+    carries a round-off of about 1e-16·(γ/J)², larger still for small trap and loss rates. The fast path must be
+    within that of the per-γ path, and as close to it as that path is to the direct (sparse LU) Liouvillian solve.
+    """
+    h = np.asarray(h)
+    j = float(np.max(np.abs(h - np.diag(np.diag(h))))) * RAD_PER_PS_PER_CM if h.shape[0] > 1 else 0.0
+    model = T._check_model(
+        h,
+        kw.get("initial_site", 1),
+        kw.get("sink_site", 3),
+        kw.get("trap_rate_per_ps", 1.0),
+        kw.get("loss_rate_per_ns", 1.0),
+        0.0,
+    )
+    tol = np.full(len(values), 1e-10)
+    for i, g in enumerate(values):
+        if j > 0 and g > 10 * j and kw.get("time_ps", math.inf) == math.inf:
+            direct = T._efficiency_liouvillian(
+                T._check_model(h, model.initial + 1, model.sink + 1, model.kappa, model.loss * 1e3, float(g)), math.inf
+            )
+            tol[i] += 2.0 * abs(reference[i] - direct) + 1e-13 * (g / j) ** 2  # the reference may be clipped at 1
+    return tol
+
+
+@given(
+    seed=st.integers(0, 10_000),
+    n=st.integers(1, 9),
+    complex_h=st.booleans(),
+    kappa=st.floats(0.05, 10),
+    loss=st.floats(0, 100),
+)
+def test_efficiency_curve_equals_per_rate_efficiency(seed, n, complex_h, kappa, loss):
+    rng = np.random.default_rng(seed)
+    h = rng.normal(0, 60.0, (n, n)) + (1j * rng.normal(0, 30.0, (n, n)) if complex_h else 0.0)
+    h = (h + h.conj().T) / 2
+    # γ = 0, a log sweep crossing the deep-Zeno switch (γ > 10³·max|H_jk|, here ~10⁴ ps⁻¹), and a repeated value
+    values = np.concatenate([[0.0], np.logspace(-3, 7, 31), [3.0, 0.0]])
+    kw = dict(initial_site=int(rng.integers(1, n + 1)), sink_site=int(rng.integers(1, n + 1)), trap_rate_per_ps=kappa)
+    kw["loss_rate_per_ns"] = loss
+    curve = T.efficiency_curve(h, values, **kw)
+    ref = _curve_reference(h, values, **kw)
+    assert curve.shape == values.shape and curve.dtype == float
+    assert np.all(np.abs(curve - ref) <= _curve_tolerance(h, values, ref, **kw))
+
+
+def test_efficiency_curve_fmo_worked_value_and_paths():
+    values = np.concatenate([[0.0], np.logspace(-3, 4, 22), [2e5, 1e6]])  # the last two are deep Zeno for FMO
+    curve = T.efficiency_curve(FMO, values, **PH)
+    assert curve[0] == pytest.approx(0.8226, abs=5e-5)  # docs/PHYSICS.md §3
+    ref = _curve_reference(FMO, values, **PH)
+    assert np.all(np.abs(curve - ref) <= _curve_tolerance(FMO, values, ref, **PH))
+    assert np.all(np.abs(curve - ref)[:20] <= 1e-10)  # γ ≤ 100 ps⁻¹ ≈ 5 J
+    # finite time: the same per-rate definition
+    short = T.efficiency_curve(FMO, [0.0, 1.0, 30.0], time_ps=1.5, **PH)
+    assert np.allclose(short, _curve_reference(FMO, [0.0, 1.0, 30.0], time_ps=1.5, **PH), rtol=0, atol=1e-12)
+    # larger networks assemble the jump matrices one rate at a time (beyond the batch size): same numbers
+    h = T.chain_hamiltonian(45, 80.0, disorder_cm=50.0, rng=np.random.default_rng(4))
+    some = np.array([0.0, 0.5, 20.0, 400.0])
+    kw = dict(sink_site=45, **PH)
+    assert np.allclose(T.efficiency_curve(h, some, **kw), _curve_reference(h, some, **kw), rtol=0, atol=1e-10)
+    assert T.efficiency_curve(FMO, [], **PH).shape == (0,)
+    assert np.all(T.efficiency_curve(FMO, [0.0, 5.0], trap_rate_per_ps=0.0) == 0.0)
+
+
+def test_curve_near_the_zeno_switch():
+    # Just below γ = 10³ J both spectral implementations sit within ~1e-16 (γ/J)² of the direct Liouvillian solve.
+    h = T.chain_hamiltonian(5, 40.0, disorder_cm=80.0, rng=np.random.default_rng(8))
+    j = 40.0 * RAD_PER_PS_PER_CM
+    values = j * np.array([100.0, 500.0, 999.0])
+    curve = T.efficiency_curve(h, values, sink_site=5, **PH)
+    for g, eta in zip(values, curve):
+        exact = T._efficiency_liouvillian(T._check_model(h, 1, 5, 2.0, 1.0, g), math.inf)
+        assert eta == pytest.approx(exact, abs=1e-10 + 1e-14 * (g / j) ** 2)
+
+
+def _exact_sink_efficiency(h_cm, gamma, *, kappa, loss_per_ns):
+    """η(∞) from the Liouvillian solved in exact rational arithmetic (sites 1 → N, no round-off at all)."""
+    from fractions import Fraction
+
+    m = T._check_model(h_cm, 1, h_cm.shape[0], kappa, loss_per_ns, 0.0)
+    n = m.n
+    a = T._liouvillian(m).toarray()
+    mat = [[(Fraction(a[r, c].real), Fraction(a[r, c].imag)) for c in range(n * n)] for r in range(n * n)]
+    for r in range(n * n):
+        if r % (n + 1):  # a uniform γ: −2γ on every coherence, exactly
+            mat[r][r] = (mat[r][r][0] - 2 * Fraction(gamma), mat[r][r][1])
+    b = [(Fraction(0), Fraction(0))] * (n * n)
+    b[0] = (Fraction(-1), Fraction(0))
+
+    def mul(x, y):
+        return (x[0] * y[0] - x[1] * y[1], x[0] * y[1] + x[1] * y[0])
+
+    def div(x, y):
+        d = y[0] ** 2 + y[1] ** 2
+        return ((x[0] * y[0] + x[1] * y[1]) / d, (x[1] * y[0] - x[0] * y[1]) / d)
+
+    size = n * n
+    for c in range(size):
+        p = next(r for r in range(c, size) if mat[r][c] != (0, 0))
+        mat[c], mat[p], b[c], b[p] = mat[p], mat[c], b[p], b[c]
+        for r in range(c + 1, size):
+            if mat[r][c] != (0, 0):
+                f = div(mat[r][c], mat[c][c])
+                mat[r] = [(x[0] - y[0], x[1] - y[1]) for x, y in zip(mat[r], [mul(f, e) for e in mat[c]])]
+                t = mul(f, b[c])
+                b[r] = (b[r][0] - t[0], b[r][1] - t[1])
+    x = [None] * size
+    for r in range(size - 1, -1, -1):
+        s = b[r]
+        for c in range(r + 1, size):
+            t = mul(mat[r][c], x[c])
+            s = (s[0] - t[0], s[1] - t[1])
+        x[r] = div(s, mat[r][r])
+    return float(m.kappa * x[(n - 1) * (n + 1)][0])
+
+
+@pytest.mark.parametrize("gamma", [2e4, 3e5, 1e7])
+def test_deep_zeno_curve_and_efficiency_are_exact(gamma):
+    # Deep Zeno (γ ≫ 10³ J): η ~ J²/γ is small; the dephasing must not enter as −2γ + 2γ on the populations,
+    # whose round-off (γ·1e-16) would swamp the trap and loss rates (it did: errors up to 4e-8 before).
+    h = T.chain_hamiltonian(3, 20.0)
+    exact = _exact_sink_efficiency(h, gamma, kappa=2.0, loss_per_ns=1.0)
+    assert T.efficiency_curve(h, [gamma], **PH)[0] == pytest.approx(exact, rel=1e-12, abs=1e-16)
+    assert T.transport_efficiency(h, dephasing_per_ps=gamma, **PH) == pytest.approx(exact, rel=1e-12, abs=1e-16)
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, words",
+    [
+        ({"initial_site": 0}, ValueError, "initial_site must be"),
+        ({"sink_site": 8}, ValueError, "sink_site must be"),
+        ({"trap_rate_per_ps": -1.0}, ValueError, "trap_rate_per_ps must be"),
+        ({"loss_rate_per_ns": float("inf")}, ValueError, "loss_rate_per_ns"),
+        ({"time_ps": -1.0}, ValueError, "time_ps must be"),
+        ({"time_ps": float("nan")}, ValueError, "time_ps"),
+    ],
+)
+def test_efficiency_curve_bad_parameters_same_message_as_transport_efficiency(kwargs, error, words):
+    with pytest.raises(error, match=words) as curve_error:
+        T.efficiency_curve(FMO, [0.0, 1.0], **kwargs)
+    with pytest.raises(error) as single_error:
+        T.transport_efficiency(FMO, dephasing_per_ps=0.0, **kwargs)
+    assert str(curve_error.value) == str(single_error.value)
+    with pytest.raises(ValueError, match="at most 60 sites for a finite time_ps"):
+        T.efficiency_curve(T.chain_hamiltonian(61), [0.0, 1.0], time_ps=1.0)
+    with pytest.raises(ValueError, match="hamiltonian_cm must be symmetric"):
+        T.efficiency_curve([[0.0, 1.0], [2.0, 0.0]], [1.0])
+
+
+def _populations_by_expm(h, times, *, initial_site, sink_site, dephasing_per_ps, **kw):
+    """Independent reference: the complex sparse Liouvillian, exponentiated afresh at every time (augmented so the
+    integrated populations come along), no eigendecomposition, no real coordinates, no stepping."""
+    from scipy.linalg import expm
+
+    m = T._check_model(h, initial_site, sink_site, kw["trap_rate_per_ps"], kw["loss_rate_per_ns"], dephasing_per_ps)
+    n = m.n
+    gen = T._liouvillian(m).toarray()
+    aug = np.zeros((n * n + n, n * n + n), complex)
+    aug[: n * n, : n * n] = gen
+    aug[n * n + np.arange(n), np.arange(n) * (n + 1)] = 1.0
+    x0 = np.zeros(n * n + n, complex)
+    x0[m.initial * (n + 1)] = 1.0
+    out = np.array([expm(aug * t) @ x0 for t in times])
+    return out[:, np.arange(n) * (n + 1)].real, out[:, n * n :].real, m
+
+
+@given(
+    seed=st.integers(0, 10_000),
+    n=st.integers(2, 6),
+    complex_h=st.booleans(),
+    gamma=st.floats(1e-3, 500),
+    start=st.sampled_from([0.0, 0.0, 0.7]),
+    uniform=st.booleans(),
+)
+def test_populations_with_dephasing_match_a_fresh_exponential_per_time(seed, n, complex_h, gamma, start, uniform):
+    rng = np.random.default_rng(seed)
+    h = rng.normal(0, 60.0, (n, n)) + (1j * rng.normal(0, 30.0, (n, n)) if complex_h else 0.0)
+    h = (h + h.conj().T) / 2
+    times = start + np.linspace(0.0, 2.0, 9)  # a uniform grid takes the stepped-propagator path
+    if not uniform:
+        times = np.sort(start + rng.uniform(0.0, 2.0, 6))  # any other grid takes the eigendecomposition path
+    kw = dict(initial_site=int(rng.integers(1, n + 1)), sink_site=int(rng.integers(1, n + 1)))
+    kw |= dict(trap_rate_per_ps=1.5, loss_rate_per_ns=3.0, dephasing_per_ps=gamma)
+    curves = T.site_populations(h, times, **kw)
+    pops, integ, m = _populations_by_expm(h, times, **kw)
+    assert np.allclose(curves.sites, np.clip(pops, 0, 1), atol=1e-9)
+    assert np.allclose(curves.sink, m.kappa * integ[:, m.sink], atol=1e-9)
+    assert np.allclose(curves.lost, m.loss * integ.sum(axis=1), atol=1e-9)
