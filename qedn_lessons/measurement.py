@@ -564,6 +564,33 @@ class QETLedger:
     #: energy still in the chain at the end, ⟨H⟩ − E_ground ≥ 0
     left_in_chain: float
 
+    @property
+    def entries(self) -> np.ndarray:
+        """The ledger's six lines, in :data:`QET_LEDGER_ENTRIES` order: what the meter supplies, the
+        changes of ⟨H_A⟩, ⟨H_B⟩ and ⟨V⟩ from the ground state to the end, what Bob's device receives and
+        what is left in the chain."""
+        return np.array(
+            [
+                self.meter_supplied,
+                self.alice[2] - self.alice[0],
+                self.bob[2] - self.bob[0],
+                self.coupling[2] - self.coupling[0],
+                self.bob_extracted,
+                self.left_in_chain,
+            ]
+        )
+
+
+#: What each of :attr:`QETLedger.entries` is.
+QET_LEDGER_ENTRIES: tuple[str, ...] = (
+    "meter supplies",
+    "change of <H_A>",
+    "change of <H_B>",
+    "change of <V>",
+    "Bob extracts",
+    "left in the chain",
+)
+
 
 def qet_protocol(h: float, k: float, angle: float, *, message: bool = True) -> QETLedger:
     """Run the minimal QET protocol with explicit operators and return its energy ledger.

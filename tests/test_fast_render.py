@@ -207,6 +207,51 @@ def test_renderer_shows_an_earlier_view_from_its_kept_layer_and_forgets_it_when_
     assert_same_picture(toy.image.value, fresh.image.value, "toy after a title change and a view seen before")
 
 
+class _Bars(Explorer):
+    """Horizontal bars under both axes (axis zorder 1.5 > bars 1: the axes are sprites over the data)."""
+
+    title = "bars"
+    legend = (("Figure", "three bars"),)
+
+    def build_controls(self):
+        return {"scale": float_slider("scale", 1.0, 1.0, 3.0, 1.0), "rows": float_slider("rows", 3.0, 3.0, 4.0, 1.0)}
+
+    def build_figure(self):
+        fig, self.ax = new_figure(height_in=2.5)
+        self.bars = self.ax.barh([0, 1, 2], [0.2, 0.5, 0.9], hatch="//")
+        self.ax.set_yticks([0, 1, 2], ["first row", "second row", "third row"])
+        return fig
+
+    def dynamic_artists(self):
+        return artists_in(list(self.bars))
+
+    def update_figure(self, scale, rows):
+        for bar, width in zip(self.bars, (0.2, 0.5, 0.9)):
+            bar.set_width(scale * width)
+        self.ax.set_xlim(0, scale)
+        self.ax.set_ylim(-0.5, rows - 0.5)
+        return f"scale {scale}, rows {rows}"
+
+
+def _axis_sprites(bars: _Bars) -> dict[str, object]:
+    panel = bars.renderer._panels[id(bars.ax)]
+    return {type(run[0]).__name__: sprite for run, sprite in zip(panel.runs, panel.sprites) if len(run) == 1}
+
+
+def test_an_axis_drawn_over_the_data_is_reused_while_its_own_view_stays():
+    bars = _Bars()
+    before = _axis_sprites(bars)
+    assert {"XAxis", "YAxis"} <= set(before)  # both axes are drawn over the bars
+    bars.controls["scale"].value = 2.0  # the value axis rescales; the category axis is the same picture
+    assert bars.renderer.mode == "axes"
+    after = _axis_sprites(bars)
+    assert after["YAxis"] is before["YAxis"] and after["XAxis"] is not before["XAxis"]
+    assert_same_picture(bars.image.value, fresh_like(_Bars, {}, bars.values()).image.value, "bars rescaled")
+    bars.controls["rows"].value = 4.0  # now the category axis's own limits change: drawn again
+    assert _axis_sprites(bars)["YAxis"] is not after["YAxis"]
+    assert_same_picture(bars.image.value, fresh_like(_Bars, {}, bars.values()).image.value, "bars, more rows")
+
+
 def test_encoded_png_reads_back_as_the_canvas_pixels():
     fig, ax = new_figure()
     ax.plot([0, 1], [0, 1])

@@ -249,6 +249,13 @@ def test_without_the_message_no_unitary_of_bob_extracts_energy(seed, h, k):
     assert np.allclose(rho1.ptrace(1).full(), rho0.ptrace(1).full(), atol=1e-10)
 
 
+def test_qet_ledger_entries_in_order():
+    run = m.qet_protocol(1.5, 1.0, 0.3)
+    assert run.entries[0] == run.meter_supplied and run.entries[4] == run.bob_extracted
+    assert run.entries[5] == run.left_in_chain
+    assert run.entries[1] + run.entries[2] + run.entries[3] == pytest.approx(run.left_in_chain, abs=1e-12)
+
+
 def test_energies_in_joules_and_runs_per_kwh():
     assert m.model_energy_j(1.0) == pytest.approx(3.313e-24, rel=1e-3)  # docs/PHYSICS.md §9: one 5 GHz quantum
     e_out = m.model_energy_j(m.qet_minimal(1.5, 1.0).max_extracted_energy)

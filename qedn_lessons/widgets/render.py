@@ -20,7 +20,7 @@ An explorer names the artists a move changes (:meth:`Explorer.dynamic_artists`);
 "Changed" is decided by the renderer, not by the explorer: a signature of each panel (position,
 limits, scales, the list of its artists) is compared per move, and every static artist is checked
 for matplotlib's ``stale`` flag, which any setter raises (after each frame the flags are cleared).
-The frame is encoded from the Agg RGBA buffer by Pillow without a copy, at zlib level 1.
+The frame is encoded from the Agg RGBA buffer by :func:`encode_png` (no row filters, zlib level 1).
 
 ``QEDN_FULL_REDRAW=1`` in the environment (or ``full_redraw=True``) forces the previous path, a full
 ``savefig`` per move: the reference for tests and benchmarks.
@@ -209,17 +209,37 @@ class _Sprite:
         gc.restore()
 
 
+def _place(a: Artist, renderer) -> tuple:
+    """What decides where ``a`` paints: its window extent; for an axis (whose extent matplotlib does
+    not give), the panel's position and everything its ticks, tick labels and grid lines follow —
+    its own limits, scale, tick locations and formatters (grid lines span the panel in axes
+    coordinates, so the other axis's limits do not move them)."""
+    if isinstance(a, Axis):
+        return (
+            tuple(a.axes.get_position().bounds),
+            tuple(a.get_view_interval()),
+            a.get_scale(),
+            tuple(a.get_majorticklocs()),
+            tuple(a.get_minorticklocs()),
+            id(a.major.formatter),
+            id(a.minor.formatter),
+        )
+    return tuple(np.round(a.get_window_extent(renderer).bounds, 3))
+
+
 def _run_key(run: list[Artist], renderer) -> tuple:
     """The artists of a sprite and where they sit on the canvas."""
-    return (tuple(map(id, run)), tuple(tuple(np.round(a.get_window_extent(renderer).bounds, 3)) for a in run))
+    return (tuple(map(id, run)), tuple(_place(a, renderer) for a in run))
 
 
 def _reusable_run(run: list[Artist], inert: frozenset[int]) -> bool:
-    """Whether a sprite of ``run`` may serve again after its panel's limits changed: only spines,
-    legends and texts, whose pixels depend on where they sit, not on the data limits (a legend at
-    ``loc="best"`` moves with the data: its window extent, compared by :func:`_run_key`, says so),
-    and none of them, nor anything inside them, changed by a setter."""
-    return all(isinstance(a, Spine | Legend | Text) for a in run) and not _any_stale(_subtree(run, set()), inert)
+    """Whether a sprite of ``run`` may serve again after its panel's view changed: only spines,
+    legends, texts and axes, whose pixels depend on where they sit (:func:`_place`, compared by
+    :func:`_run_key`), not on the other data limits (a legend at ``loc="best"`` moves with the data:
+    its window extent says so; an axis drawn over the data is the same picture while its own limits
+    and ticks are, e.g. the category axis of a bar chart whose value axis rescaled), and none of them,
+    nor anything inside them, changed by a setter."""
+    return all(isinstance(a, Spine | Legend | Text | Axis) for a in run) and not _any_stale(_subtree(run, set()), inert)
 
 
 class _Panel:
