@@ -13,6 +13,8 @@ import io
 
 import numpy as np
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from PIL import Image
@@ -250,6 +252,39 @@ def test_an_axis_drawn_over_the_data_is_reused_while_its_own_view_stays():
     bars.controls["rows"].value = 4.0  # now the category axis's own limits change: drawn again
     assert _axis_sprites(bars)["YAxis"] is not after["YAxis"]
     assert_same_picture(bars.image.value, fresh_like(_Bars, {}, bars.values()).image.value, "bars, more rows")
+
+
+def test_text_cache_replays_exactly_what_matplotlib_draws():
+    """Glyph images replayed from the cache, at whole-pixel shifts and new sub-pixel offsets, in
+    another colour and rotated: the same pixels as matplotlib's own text drawing."""
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    from qedn_lessons.widgets.render import _cache_text
+
+    def draw(cached: bool) -> np.ndarray:
+        fig = Figure(figsize=(4, 2), dpi=100)
+        canvas = FigureCanvasAgg(fig)
+        renderer = canvas.get_renderer()
+        assert isinstance(renderer, RendererAgg)
+        if cached:
+            _cache_text(renderer)
+        renderer.clear()
+        for x, y, color, angle in [
+            (0.1, 0.5, "k", 0),
+            (0.3, 0.5, "k", 0),
+            (0.1, 0.25, "tab:blue", 0),
+            (0.1037, 0.7, "k", 0),
+            (0.6, 0.3, "k", 30),
+            (0.6, 0.3, "k", 30),
+        ]:
+            fig.text(x, y, "−0.125 E_B φ", color=color, rotation=angle).draw(renderer)
+        return np.asarray(renderer.buffer_rgba()).copy(), renderer
+
+    plain, _ = draw(False)
+    cached, renderer = draw(True)
+    # six draws, three keys: the first three differ by whole pixels and colour, the last two not at all
+    assert len(renderer._qedn_text_cache) == 3
+    assert np.array_equal(plain, cached)
 
 
 def test_encoded_png_reads_back_as_the_canvas_pixels():
