@@ -166,6 +166,14 @@ def main() -> int:
         parser.error("--duration must be > 0 and 0 < --min-interval <= --max-interval")
     if any(n < 1 for n in args.students):
         parser.error(f"--students must be positive, got {args.students}")
+    from qedn_lessons.widgets.base import all_explorers
+
+    # explorers are registered as "module.ClassName"; a class name alone is enough when it is unique
+    known = sorted(all_explorers())
+    matches = [k for k in known if k == args.explorer or k.rsplit(".", 1)[-1] == args.explorer]
+    if len(matches) != 1:
+        parser.error(f"--explorer must name one registered explorer, got {args.explorer!r}; known: {known}")
+    args.explorer = matches[0]
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", MPLBACKEND="Agg")
     env["QEDN_FULL_REDRAW"] = "1" if args.full_redraw else "0"
     out = {
