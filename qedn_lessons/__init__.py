@@ -16,7 +16,17 @@ Shared helpers: ``units`` (constants, conversions), ``validate`` (argument check
 claim ledger and its verdicts).
 """
 
-from qedn_lessons._version import __version__
-from qedn_lessons.notebook import setup_notebook, versions
+import os as _os
+
+# One BLAS thread unless the user chose otherwise: the course's matrices are small, and on a busy
+# 2-core machine (a server, a browser and kernels sharing it) two OpenBLAS threads made one slider
+# move of lesson 03 take 25 s in Voila instead of 63 ms (docs/DESIGN_NOTES.md, "One BLAS thread per
+# process"). Set before NumPy loads, which is where OpenBLAS reads it; `make`, Binder and the hub set
+# it too, this covers `jupyter lab` or `voila` started by hand.
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    _os.environ.setdefault(_name, "1")
+
+from qedn_lessons._version import __version__  # noqa: E402
+from qedn_lessons.notebook import setup_notebook, versions  # noqa: E402
 
 __all__ = ["__version__", "setup_notebook", "versions"]
