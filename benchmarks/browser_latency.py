@@ -9,7 +9,10 @@ where no slider moves the figure at the defaults is measured by switching its fi
 two options, marked "(dropdown)"). The clock starts at the ``mouseup`` (or ``change``) event in the page and stops two animation frames after the new PNG has
 been decoded (so the figure is on screen). Target (docs/DESIGN_NOTES.md, "Performance targets"): median under 250 ms.
 
-Prints JSON ``{"jupyterlab": {widget: {"median_ms", "p95_ms", "n", "lost"}}, "voila": {...}}``. With
+A figure that arrives before a move's release belongs to an earlier move; it is not taken as the
+move's answer (counted in ``stray_figures``).
+
+Prints JSON ``{"jupyterlab": {widget: {"median_ms", "p95_ms", "n", "lost", "stray_figures"}}, "voila": {...}}``. With
 ``--fixture`` (as ``make bench-browser`` runs it) each widget also gets ``ratio_to_fixture``, its median
 over the minimal fixture explorer's measured in the same run and front end (target ≤ 1.3), and
 ``"summary"`` the worst ratio and the lost updates per front end.
@@ -66,7 +69,7 @@ def measure_page(page, relpath: str, scope: str, moves: int, rng: np.random.Gene
             values = [o.get_attribute("value") for o in select.locator("option").all()]
             start = select.input_value()
             other = next(v for v in values if v != start)
-        times, lost = [], 0
+        times, lost, stray = [], 0, 0
         for move in range(moves + 1):  # the first move is a warm-up, not counted
             pages.arm_latency(page, index)
             if slider is not None:
@@ -74,8 +77,10 @@ def measure_page(page, relpath: str, scope: str, moves: int, rng: np.random.Gene
             else:
                 select.select_option(other if move % 2 == 0 else start)
             latency = pages.read_latency(page, timeout_ms=5_000)
+            early = int(page.evaluate("() => (window.__qedn && window.__qedn.early) || 0"))
             if move == 0:
                 continue
+            stray += early
             if np.isfinite(latency):
                 times.append(latency)
             else:
@@ -87,6 +92,9 @@ def measure_page(page, relpath: str, scope: str, moves: int, rng: np.random.Gene
                 "p95_ms": round(float(np.percentile(times, 95)), 1),
                 "n": len(times),
                 "lost": lost,
+                # figures that arrived after a move was measured and before the next release (a second
+                # update for one move, or a late one): not counted as that next move's latency
+                "stray_figures": stray,
             }
     return results
 

@@ -80,6 +80,8 @@ _ARM = r"""
   state.done = new Promise((resolve) => {
     const observer = new MutationObserver(async () => {
       if (img.src === state.src) return;
+      // a figure that arrives before this move's release belongs to an earlier move: not this one's
+      if (state.t0 === null) { state.src = img.src; state.early = (state.early || 0) + 1; return; }
       observer.disconnect();
       try { await img.decode(); } catch (e) {}
       requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - state.t0)));
