@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import io
+import itertools
 import json
 import math
 import os
@@ -137,13 +138,20 @@ def figure_png(fig: Figure, *, dpi: float | None = None) -> bytes:
 _NICE_STEPS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.5, 10.0)
 
 
-def nice_ceiling(value: float) -> float:
-    """The smallest of 1, 1.5, 2, 3, 5, 7.5 × 10ᵏ that is ≥ ``value`` (> 0): an axis limit that follows
-    the data in steps, so most moves of a control keep the axis (and its cached background) as it is."""
+#: Coarser mantissas (steps of at most 2.5×), for an axis that moves with several controls at once.
+COARSE_STEPS = (1.0, 2.0, 5.0, 10.0)
+
+
+def nice_ceiling(value: float, steps: tuple[float, ...] = _NICE_STEPS) -> float:
+    """The smallest of 1, 1.5, 2, 3, 5, 7.5 × 10ᵏ (or of ``steps`` × 10ᵏ, ascending from 1 to 10) that
+    is ≥ ``value`` (> 0): an axis limit that follows the data in steps, so most moves of a control keep
+    the axis (and its cached background) as it is."""
     if not math.isfinite(value) or value <= 0:
         raise ValueError(f"value must be a finite number > 0, got {value!r}")
+    if not steps or steps[0] != 1.0 or steps[-1] != 10.0 or any(b <= a for a, b in itertools.pairwise(steps)):
+        raise ValueError(f"steps must rise from 1 to 10, got {steps!r}")
     scale = 10.0 ** math.floor(math.log10(value))
-    return next(step * scale for step in _NICE_STEPS if step * scale >= value * (1 - 1e-12))
+    return next(step * scale for step in steps if step * scale >= value * (1 - 1e-12))
 
 
 def show(fig: Figure, alt: str, *, caption: str | None = None) -> None:

@@ -370,3 +370,19 @@ def test_physics_cache_is_bounded_read_only_and_clearable():
     for bad in (0, -1, 2.5, True):
         with pytest.raises(ValueError, match="maxsize must be a positive integer"):
             physics_cache(maxsize=bad)
+
+
+def test_nice_ceiling_steps_and_bad_input():
+    from qedn_lessons.style import COARSE_STEPS, nice_ceiling
+
+    assert [nice_ceiling(v) for v in (0.011, 0.15, 1.0, 1.01, 2.9, 4.0, 7.6)] == pytest.approx(
+        [0.015, 0.15, 1.0, 1.5, 3.0, 5.0, 10.0]
+    )
+    assert [nice_ceiling(v, COARSE_STEPS) for v in (0.011, 0.15, 1.01, 2.9, 7.6)] == pytest.approx([0.02, 0.2, 2.0, 5.0, 10.0])
+    for v in (0.0013, 0.7, 42.0, 3e5):  # never below the value, never more than a step above it
+        assert v <= nice_ceiling(v) <= 1.5 * v and v <= nice_ceiling(v, COARSE_STEPS) <= 2.5 * v
+    for bad in (0.0, -1.0, float("nan"), float("inf")):
+        with pytest.raises(ValueError, match="value must be a finite number > 0"):
+            nice_ceiling(bad)
+    with pytest.raises(ValueError, match="steps must rise from 1 to 10"):
+        nice_ceiling(1.0, (1.0, 5.0, 2.0, 10.0))

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 from matplotlib.ticker import FuncFormatter
 
-from qedn_lessons.style import COLORS, LINESTYLES, MARKERS, PALETTE, legend_outside, nice_ceiling
+from qedn_lessons.style import COARSE_STEPS, COLORS, LINESTYLES, MARKERS, PALETTE, legend_outside, nice_ceiling
 
 #: Rows of the QET energy ledger, top to bottom, with a hatch each (meaning not by colour alone).
 LEDGER_ROWS: tuple[str, ...] = (
@@ -179,10 +179,11 @@ def plot_qet_ledger(ax, values: Sequence[float]) -> dict:
 def update_qet_ledger(ax, artists: dict, values: Sequence[float]) -> None:
     """Set the ledger bars and their printed values in place, and rescale the x axis to fit."""
     values = [float(v) for v in values]
-    span = nice_ceiling(max(1e-9, max(abs(v) for v in values)))  # in steps: most moves keep the axis
+    # in coarse steps: h, k and φ all move this axis, and most moves should keep it
+    span = nice_ceiling(max(1e-9, max(abs(v) for v in values)), COARSE_STEPS)
     for bar, label, value in zip(artists["bars"], artists["labels"], values):
         bar.set_width(value)
-        label.set_text(f"{value:+.4f}")
+        label.set_text(f"{value:+.4f}".replace("-", "−"))
         label.set_x(value + (0.03 if value >= 0 else -0.03) * span)
         label.set_ha("left" if value >= 0 else "right")
     low = min(values)

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from qedn_lessons import measurement
-from qedn_lessons.style import new_figure, nice_ceiling
+from qedn_lessons.style import COARSE_STEPS, new_figure, nice_ceiling
 from qedn_lessons.views.measurement import (
     mark_current,
     plot_efficiency_vs_rate,
@@ -97,7 +97,7 @@ class QETExplorer(Explorer):
         c["with"].set_ydata(with_message)
         c["without"].set_ydata(without_message)
         if best.max_extracted_energy > 1e-3:
-            top = nice_ceiling(best.max_extracted_energy)  # in steps: most moves keep the axis
+            top = nice_ceiling(best.max_extracted_energy, COARSE_STEPS)  # in steps: most moves keep the axis
             self.ax_curve.set_ylim(-6 * top, 2.4 * top)  # the positive lobe large; headroom for the one-line readout
         else:  # nothing to extract (e.g. k = 0): show the whole curve, all at or below zero
             low = float(min(with_message.min(), without_message.min()))
