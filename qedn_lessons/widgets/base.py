@@ -289,8 +289,8 @@ def physics_cache(maxsize: int = 64):
         def call(*args, **kwargs):
             return function(*args, **kwargs) if full_redraw_forced() else cached(*args, **kwargs)
 
-        call.cache_clear = cached.cache_clear
-        call.cache_info = cached.cache_info
+        call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+        call.cache_info = cached.cache_info  # type: ignore[attr-defined]
         return call
 
     return decorate
