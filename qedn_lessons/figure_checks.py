@@ -200,15 +200,19 @@ def texts_inside_figure(fig: Figure) -> list[str]:
     return problems
 
 
+def _legend_extents(fig: Figure, renderer):
+    """(axes, window extent of its legend) for every axes with a visible legend."""
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        if legend is not None and legend.get_visible():
+            yield ax, legend.get_window_extent(renderer)
+
+
 def legends_clear_of_data(fig: Figure, *, max_share: float = MAX_SHARE_UNDER_LEGEND) -> list[str]:
     """No legend covers more than ``max_share`` of the (sampled, in-view) points of any series of its axes."""
     renderer = _renderer(fig)
     problems = []
-    for ax in fig.axes:
-        legend = ax.get_legend()
-        if legend is None or not legend.get_visible():
-            continue
-        extent = legend.get_window_extent(renderer)
+    for ax, extent in _legend_extents(fig, renderer):
         for artist in _series(ax):
             pts = _display_points(artist)
             if isinstance(artist, Line2D) and artist.get_linestyle() not in ("None", "none", " ", ""):
@@ -284,11 +288,7 @@ def legends_clear_of_other_panels(fig: Figure) -> list[str]:
     labels or axis labels): the panel drawn later would cover part of the legend, or the legend the panel."""
     renderer = _renderer(fig)
     problems = []
-    for ax in fig.axes:
-        legend = ax.get_legend()
-        if legend is None or not legend.get_visible():
-            continue
-        extent = legend.get_window_extent(renderer)
+    for ax, extent in _legend_extents(fig, renderer):
         for other in fig.axes:
             if other is ax or not other.get_visible():
                 continue

@@ -566,9 +566,9 @@ class QETLedger:
 
     @property
     def entries(self) -> np.ndarray:
-        """The ledger's six lines, in :data:`QET_LEDGER_ENTRIES` order: what the meter supplies, the
-        changes of ⟨H_A⟩, ⟨H_B⟩ and ⟨V⟩ from the ground state to the end, what Bob's device receives and
-        what is left in the chain."""
+        """The ledger's six lines, in this order: what the meter supplies, the changes of ⟨H_A⟩, ⟨H_B⟩
+        and ⟨V⟩ from the ground state to the end, what Bob's device receives and what is left in the
+        chain (the rows of ``views.measurement.LEDGER_ROWS``)."""
         return np.array(
             [
                 self.meter_supplied,
@@ -579,17 +579,6 @@ class QETLedger:
                 self.left_in_chain,
             ]
         )
-
-
-#: What each of :attr:`QETLedger.entries` is.
-QET_LEDGER_ENTRIES: tuple[str, ...] = (
-    "meter supplies",
-    "change of <H_A>",
-    "change of <H_B>",
-    "change of <V>",
-    "Bob extracts",
-    "left in the chain",
-)
 
 
 def qet_protocol(h: float, k: float, angle: float, *, message: bool = True) -> QETLedger:

@@ -261,7 +261,7 @@ def test_text_cache_replays_exactly_what_matplotlib_draws():
 
     from qedn_lessons.widgets.render import _cache_text
 
-    def draw(cached: bool) -> np.ndarray:
+    def draw(cached: bool):
         fig = Figure(figsize=(4, 2), dpi=100)
         canvas = FigureCanvasAgg(fig)
         renderer = canvas.get_renderer()
@@ -285,6 +285,18 @@ def test_text_cache_replays_exactly_what_matplotlib_draws():
     # six draws, three keys: the first three differ by whole pixels and colour, the last two not at all
     assert len(renderer._qedn_text_cache) == 3
     assert np.array_equal(plain, cached)
+
+
+def test_text_cache_is_bounded(monkeypatch):
+    from qedn_lessons.widgets import render
+
+    monkeypatch.setattr(render, "TEXT_CACHE_SIZE", 2)
+    fig = Figure(figsize=(2, 1), dpi=100)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    render._cache_text(renderer)
+    for text in ("a", "b", "a", "c"):  # "a" used again before "c" arrives: "b" is the least recent
+        fig.text(0.1, 0.5, text).draw(renderer)
+    assert [key[0] for key in renderer._qedn_text_cache] == ["a", "c"]
 
 
 def test_encoded_png_reads_back_as_the_canvas_pixels():

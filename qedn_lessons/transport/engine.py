@@ -281,13 +281,20 @@ def _liouvillian(model: _Model) -> sp.csc_matrix:
     rather than as −2γ_k from H_eff plus +2γ_k from the jumps: that cancellation would leave a round-off of
     order γ·10⁻¹⁶ on the population rates, which matters in the deep Zeno regime where γ is huge.
     """
-    n = model.n
-    heff = sp.csr_matrix(model.h - 1j * np.diag(model.leak))
-    eye = sp.identity(n, format="csr")
+    heff, dephase = _generator_parts(model)
+    heff = sp.csr_matrix(heff)
+    eye = sp.identity(model.n, format="csr")
     gen = -1j * (sp.kron(heff, eye) - sp.kron(eye, heff.conj()))
+    return (gen + sp.diags(dephase)).tocsc()
+
+
+def _generator_parts(model: _Model) -> tuple[np.ndarray, np.ndarray]:
+    """H_eff = H − i·diag(leak) (trap κ/2 on the sink site, loss Γ/2 on every site; no dephasing) and
+    the diagonal of the dephasing part of the generator on vec(ρ): −(γ_j + γ_k) for ρ_jk, j ≠ k,
+    0 on the populations. Shared by the sparse and the dense generator."""
     dephase = -(model.gamma[:, None] + model.gamma[None, :])
     np.fill_diagonal(dephase, 0.0)
-    return (gen + sp.diags(dephase.ravel())).tocsc()
+    return model.h - 1j * np.diag(model.leak), dephase.ravel()
 
 
 def _efficiency_liouvillian(model: _Model, time_ps: float) -> float:
@@ -644,14 +651,10 @@ def _populations_liouvillian(model: _Model, times: np.ndarray) -> tuple[np.ndarr
 
 def _liouvillian_dense(model: _Model) -> np.ndarray:
     """:func:`_liouvillian` as a dense array, built directly (no sparse-matrix overhead for small N)."""
-    n = model.n
-    heff = model.h - 1j * np.diag(model.leak)
-    eye = np.eye(n)
+    heff, dephase = _generator_parts(model)
+    eye = np.eye(model.n)
     gen = -1j * (np.kron(heff, eye) - np.kron(eye, heff.conj()))
-    dephase = -(model.gamma[:, None] + model.gamma[None, :])
-    np.fill_diagonal(dephase, 0.0)
-    idx = np.arange(n * n)
-    gen[idx, idx] += dephase.ravel()
+    gen[np.diag_indices_from(gen)] += dephase
     return gen
 
 

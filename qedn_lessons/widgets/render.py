@@ -32,6 +32,7 @@ import math
 import os
 import struct
 import zlib
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from operator import attrgetter
@@ -40,6 +41,7 @@ import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
+from matplotlib.backends.backend_agg import get_hinting_flag
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.spines import Spine
@@ -52,7 +54,7 @@ FULL_REDRAW_ENV = "QEDN_FULL_REDRAW"
 #: zlib level of the PNG sent to the browser: 1 is the fastest level that still compresses (the
 #: white space of a plot shrinks ~20×); level 0 sends ~1.5 MB per frame for no time saved.
 PNG_COMPRESS_LEVEL = 1
-#: Views (signatures) kept per panel: each keeps the panel's layer, ~0.2 MB per 100 000 pixels.
+#: Views (signatures) kept per panel: each keeps the panel's layer, RGBA: ~0.4 MB per 100 000 pixels.
 KEPT_VIEWS_PER_PANEL = 8
 
 
@@ -112,8 +114,10 @@ def encode_png(canvas) -> bytes:
     )
 
 
-#: Texts whose glyph images :func:`_cache_text` keeps per renderer (least recently used dropped).
-TEXT_CACHE_SIZE = 4096
+#: Texts whose glyph images :func:`_cache_text` keeps per renderer (least recently used dropped):
+#: ~2.7 kB each (QET explorer, 300 random moves), so at most ~3 MB per explorer. Strings that recur
+#: (tick labels, titles) are drawn on every panel redraw and stay among the recent ones.
+TEXT_CACHE_SIZE = 1024
 
 
 def _cache_text(renderer) -> None:
@@ -130,10 +134,6 @@ def _cache_text(renderer) -> None:
     """
     if getattr(renderer, "_qedn_text_cache", None) is not None:
         return
-    from collections import OrderedDict
-
-    from matplotlib.backends.backend_agg import get_hinting_flag
-
     cache: OrderedDict = OrderedDict()
     original = renderer.draw_text
     agg = renderer._renderer
@@ -313,6 +313,16 @@ def _reusable_run(run: list[Artist], inert: frozenset[int]) -> bool:
     and ticks are, e.g. the category axis of a bar chart whose value axis rescaled), and none of them,
     nor anything inside them, changed by a setter."""
     return all(isinstance(a, Spine | Legend | Text | Axis) for a in run) and not _any_stale(_subtree(run, set()), inert)
+
+
+def _reusable_sprites(panel: _Panel) -> dict:
+    """The panel's sprites that may serve its next drawing, by their artists' ids: ``{ids: (sprite, key)}``
+    (:meth:`FigureRenderer._make_sprites` takes one whose key still matches)."""
+    return {
+        key[0]: (sprite, key)
+        for run, sprite, key in zip(panel.runs, panel.sprites, panel.sprite_keys)
+        if _reusable_run(run, panel.inert)
+    }
 
 
 class _Panel:
@@ -574,14 +584,7 @@ class FigureRenderer:
                 return
         fresh = _Panel(old.ax, dynamic_ids)
         fresh.layer = old.layer
-        self._make_sprites(
-            fresh,
-            {
-                key[0]: (sprite, key)
-                for run, sprite, key in zip(old.runs, old.sprites, old.sprite_keys)
-                if _reusable_run(run, old.inert)
-            },
-        )
+        self._make_sprites(fresh, _reusable_sprites(old))
         self._panels[id(old.ax)] = fresh
         fresh.settle(dynamic_ids)
         self._keep(fresh)
@@ -608,14 +611,7 @@ class FigureRenderer:
                 restored[id(old.ax)] = earlier
         changed = [old for old in changed if id(old.ax) not in restored]
         fresh = {id(old.ax): _Panel(old.ax, dynamic_ids) for old in changed}
-        reusable = {
-            id(old.ax): {
-                key[0]: (sprite, key)
-                for run, sprite, key in zip(old.runs, old.sprites, old.sprite_keys)
-                if _reusable_run(run, old.inert)
-            }
-            for old in changed
-        }
+        reusable = {id(old.ax): _reusable_sprites(old) for old in changed}
         for key, panel in self._panels.items():
             if key not in fresh and key not in restored and panel.layer is None:
                 self._draw_layer(panel)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from qedn_lessons import transport
-from qedn_lessons.style import freeze_layout, new_figure, nice_ceiling
+from qedn_lessons.style import freeze_layout, new_figure, nice_ceiling, refresh_legend
 from qedn_lessons.views.transport import (
     plot_distribution,
     plot_efficiency_curve,
@@ -36,6 +36,17 @@ def _efficiency_curve(network: str, n_sites: int, disorder: float, trap: float, 
     return transport.efficiency_curve(
         h, _CURVE_GAMMAS, initial_site=start, sink_site=sink, trap_rate_per_ps=trap, loss_rate_per_ns=loss
     )
+
+
+def _population_legend_kw(n_sites: int) -> dict:
+    """The population legend, right of the panel: two columns beyond 7 sites."""
+    return {
+        "loc": "upper left",
+        "bbox_to_anchor": (1.01, 1.0),
+        "ncols": 2 if n_sites > 7 else 1,
+        "fontsize": 7,
+        "borderaxespad": 0.0,
+    }
 
 
 @register_explorer
@@ -84,9 +95,7 @@ class TransportExplorer(Explorer):
         # legend (12 sites, two columns), so the frozen layout holds every later one.
         for k, line in enumerate(self.site_lines):
             line.set_label(f"site {k + 1} (sink site)")
-        self._population_legend(_MAX_SITES)
-        self._legend_n: tuple | None = None
-        self._legends: dict[tuple, object] = {}
+        self.ax_pop.legend(**_population_legend_kw(_MAX_SITES))
         self.curve, self.marker = plot_efficiency_curve(self.ax_eta, _CURVE_GAMMAS, np.full(len(_CURVE_GAMMAS), np.nan))
         self.ax_eta.set_xlim(_CURVE_GAMMAS[0] / 1.5, _CURVE_GAMMAS[-1] * 1.5)
         # Lay out now, around that widest legend, and keep it: the first update would otherwise lay out
@@ -95,11 +104,6 @@ class TransportExplorer(Explorer):
         self.ax_eta.set_title("η = 0.000 now; best 0.000 at γ ≈ 0.001 ps⁻¹", fontsize=10)  # tall as the real ones
         freeze_layout(fig)
         return fig
-
-    def _population_legend(self, n_sites: int):
-        return self.ax_pop.legend(
-            loc="upper left", bbox_to_anchor=(1.01, 1.0), ncols=2 if n_sites > 7 else 1, fontsize=7, borderaxespad=0.0
-        )
 
     presets = {
         "FMO, ENAQT optimum": {"network": "FMO", "dephasing": 10.0},
@@ -135,13 +139,7 @@ class TransportExplorer(Explorer):
                 f"site {k + 1}" + (" (start)" if k + 1 == start else " (sink site)" if k + 1 == sink else "") if k < n else "_"
             )
         self.sink_line.set_ydata(curves.sink)
-        if self._legend_n != (n, start, sink):  # one legend per network shape, kept and re-attached
-            self._legend_n = (n, start, sink)
-            self.ax_pop.legend_ = None
-            if self._legend_n not in self._legends:
-                self._legends[self._legend_n] = self._population_legend(n)
-            self.ax_pop.legend_ = self._legends[self._legend_n]
-            self.ax_pop.stale = True
+        refresh_legend(self.ax_pop, **_population_legend_kw(n))  # one legend per network shape, kept and re-attached
         self.curve.set_ydata(eta)
         self.marker.set_data([dephasing], [eta_now])
         self.ax_pop.set_title(f"{network}, N = {n}: start site {start}, sink at site {sink}", fontsize=10)
